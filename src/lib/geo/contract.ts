@@ -1,0 +1,69 @@
+/**
+ * The GeoJSON shape Passage Atlas builds, shows and exports (shared/design/data-contract.md).
+ */
+import type { Geometry } from 'geojson';
+import type { Mention } from '../text/mentions.ts';
+
+export const FEATURE_KINDS = [
+  'route',
+  'settlement',
+  'checkpoint',
+  'region',
+  'country',
+  'border',
+] as const;
+export type FeatureKind = (typeof FEATURE_KINDS)[number];
+
+export const GEOMETRY_QUALITIES = ['surveyed', 'schematic', 'approximate'] as const;
+export type GeometryQuality = (typeof GEOMETRY_QUALITIES)[number];
+
+export interface Source {
+  title: string;
+  url: string;
+}
+
+export interface VariantName {
+  name: string;
+  lang?: string;
+}
+
+export interface AtlasProperties {
+  name: string;
+  kind: FeatureKind;
+  variants: VariantName[];
+  geometryQuality: GeometryQuality;
+  geometryNote: string;
+  waypoints?: string[];
+  lengthKm?: number;
+  validFrom?: string;
+  validTo?: string;
+  mentions: Mention[];
+  sources: Source[];
+}
+
+export interface AtlasFeature {
+  type: 'Feature';
+  id: string;
+  geometry: Geometry;
+  properties: AtlasProperties;
+}
+
+export interface DocumentReference {
+  title: string;
+  file: string;
+  sha256: string;
+}
+
+export interface AtlasLayer {
+  type: 'FeatureCollection';
+  layer: string;
+  document: DocumentReference;
+  features: AtlasFeature[];
+}
+
+/** The layers the build writes, in the order the map stacks and the panel lists them. */
+export const LAYER_NAMES = ['areas', 'borders', 'routes', 'places'] as const;
+export type LayerName = (typeof LAYER_NAMES)[number];
+
+/** At most six decimals (~0.1 m), as the contract asks. */
+export const COORDINATE_DECIMALS = 6;

@@ -1,0 +1,244 @@
+/**
+ * A thin wrapper over MapLibre: the only module that touches the map object, so that components
+ * can be unit-tested with it mocked and the map itself is tested in a browser.
+ */
+import {
+  LngLatBounds,
+  Map as MapLibreMap,
+  Popup,
+  setWorkerUrl,
+  type LngLatLike,
+  type MapGeoJSONFeature,
+  type StyleSpecification,
+} from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { checkpointIcon } from './icons.ts';
+import { CHECKPOINT_ICON, INTERACTIVE_LAYER_IDS } from './style.ts';
+
+setWorkerUrl(workerUrl);
+
+export type Bounds = [number, number, number, number];
+
+export interface MapView {
+  zoom: number;
+  latitude: number;
+  longitude: number;
+}
+
+export interface PickedFeature {
+  id: string;
+  source: string;
+  lngLat: [number, number];
+}
+
+export interface AtlasMapOptions {
+  container: HTMLElement;
+  style: StyleSpecification;
+  initialBounds: Bounds;
+  initialView?: MapView | undefined;
+}
+
+/** Clicks this close to a thin line still pick it. */
+export const PICK_TOLERANCE_PX = 6;
+
+export class WebGLUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super('This device or browser cannot draw the map (WebGL is unavailable).', { cause });
+    this.name = 'WebGLUnavailableError';
+  }
+}
+
+export class AtlasMap {
+  private hovered: { source: string; id: string } | null = null;
+  private selected: { source: string; id: string } | null = null;
+  private popup: Popup | null = null;
+  private readonly extraInteractiveLayers = new Set<string>();
+
+  private constructor(readonly map: MapLibreMap) {}
+
+  static create(options: AtlasMapOptions): Promise<AtlasMap> {
+    let map: MapLibreMap;
+    try {
+      map = new MapLibreMap({
+        container: options.container,
+        style: options.style,
+        ...(options.initialView
+          ? {
+              center: [options.initialView.longitude, options.initialView.latitude],
+              zoom: options.initialView.zoom,
+            }
+          : { bounds: options.initialBounds, fitBoundsOptions: { padding: 24 } }),
+        attributionControl: { compact: false },
+        keyboard: true,
+        dragRotate: false,
+        pitchWithRotate: false,
+        cancelPendingTileRequestsWhileZooming: false,
+      });
+    } catch (error) {
+      return Promise.reject(new WebGLUnavailableError(error));
+    }
+    map.touchZoomRotate.disableRotation();
+    map.keyboard.disableRotation();
+    const atlasMap = new AtlasMap(map);
+    map.addImage(CHECKPOINT_ICON, checkpointIcon(), { pixelRatio: 2 });
+    atlasMap.listenForHover();
+    return new Promise((resolve, reject) => {
+      map.once('load', () => resolve(atlasMap));
+      map.once('error', (event) => {
+        if (!map.loaded()) reject(event.error);
+      });
+    });
+  }
+
+  private interactiveLayers(): string[] {
+    return [...this.extraInteractiveLayers, ...INTERACTIVE_LAYER_IDS].filter((id) =>
+      this.map.getLayer(id),
+    );
+  }
+
+  /** The top-most interactive feature within a few pixels of a screen point. */
+  pickAt(point: { x: number; y: number }): PickedFeature | null {
+    const tolerance = PICK_TOLERANCE_PX;
+    const features = this.map.queryRenderedFeatures(
+      [
+        [point.x - tolerance, point.y - tolerance],
+        [point.x + tolerance, point.y + tolerance],
+      ],
+      { layers: this.interactiveLayers() },
+    );
+    const feature = this.closest(features, point);
+    if (!feature || feature.id === undefined) return null;
+    const lngLat = this.map.unproject([point.x, point.y]);
+    return { id: String(feature.id), source: feature.source, lngLat: [lngLat.lng, lngLat.lat] };
+  }
+
+  private closest(features: MapGeoJSONFeature[], point: { x: number; y: number }) {
+    // Points and labels first (they sit on top of lines); among the rest, keep the layer order.
+    const order = this.interactiveLayers();
+    return [...features].sort((a, b) => {
+      const rank = (feature: MapGeoJSONFeature) => order.indexOf(feature.layer.id);
+      return rank(a) - rank(b) || this.distance(a, point) - this.distance(b, point);
+    })[0];
+  }
+
+  private distance(feature: MapGeoJSONFeature, point: { x: number; y: number }): number {
+    if (feature.geometry.type !== 'Point') return 0;
+    const projected = this.map.project(feature.geometry.coordinates as [number, number]);
+    return Math.hypot(projected.x - point.x, projected.y - point.y);
+  }
+
+  private listenForHover(): void {
+    this.map.on('mousemove', (event) => {
+      const picked = this.pickAt(event.point);
+      this.map.getCanvas().style.cursor = picked ? 'pointer' : '';
+      this.setState('hover', picked, this.hovered);
+      this.hovered = picked ? { source: picked.source, id: picked.id } : null;
+    });
+    this.map.getCanvas().addEventListener('mouseleave', () => {
+      this.setState('hover', null, this.hovered);
+      this.hovered = null;
+    });
+  }
+
+  private setState(
+    key: 'hover' | 'selected',
+    next: { source: string; id: string } | null,
+    previous: { source: string; id: string } | null,
+  ): void {
+    if (previous && (previous.id !== next?.id || previous.source !== next?.source)) {
+      if (this.map.getSource(previous.source))
+        this.map.setFeatureState({ source: previous.source, id: previous.id }, { [key]: false });
+    }
+    if (next) this.map.setFeatureState({ source: next.source, id: next.id }, { [key]: true });
+  }
+
+  onFeatureClick(listener: (picked: PickedFeature | null) => void): void {
+    this.map.on('click', (event) => listener(this.pickAt(event.point)));
+  }
+
+  onViewChange(listener: (view: MapView) => void): void {
+    this.map.on('moveend', () => listener(this.view()));
+  }
+
+  view(): MapView {
+    const center = this.map.getCenter();
+    return { zoom: this.map.getZoom(), latitude: center.lat, longitude: center.lng };
+  }
+
+  jumpTo(view: MapView): void {
+    this.map.jumpTo({ center: [view.longitude, view.latitude], zoom: view.zoom });
+  }
+
+  fitBounds(bounds: Bounds, animate = true): void {
+    this.map.fitBounds(new LngLatBounds(bounds), { padding: 48, maxZoom: 10, animate });
+  }
+
+  /** Moves to a feature so that it is in view, keeping the current zoom where it already fits. */
+  showBounds(bounds: Bounds): void {
+    const [west, south, east, north] = bounds;
+    if (west === east && south === north) {
+      this.map.flyTo({ center: [west, south], zoom: Math.max(this.map.getZoom(), 8), essential: true });
+    } else {
+      this.fitBounds(bounds);
+    }
+  }
+
+  select(feature: { source: string; id: string } | null): void {
+    this.setState('selected', feature, this.selected);
+    this.selected = feature;
+  }
+
+  openPopup(at: LngLatLike, content: HTMLElement, onClose: () => void): void {
+    this.closePopup();
+    const popup = new Popup({ maxWidth: '380px', focusAfterOpen: true, closeButton: true })
+      .setLngLat(at)
+      .setDOMContent(content)
+      .addTo(this.map);
+    popup.on('close', () => {
+      if (this.popup === popup) this.popup = null;
+      onClose();
+    });
+    this.popup = popup;
+  }
+
+  closePopup(): void {
+    const popup = this.popup;
+    this.popup = null;
+    popup?.remove();
+  }
+
+  setGroupVisible(group: string, visible: boolean): void {
+    for (const layer of this.map.getStyle().layers) {
+      const metadata = layer.metadata as Record<string, unknown> | undefined;
+      if (metadata?.['atlas:group'] === group) {
+        this.map.setLayoutProperty(layer.id, 'visibility', visible ? 'visible' : 'none');
+      }
+    }
+  }
+
+  project(lngLat: [number, number]): { x: number; y: number } {
+    const point = this.map.project(lngLat);
+    return { x: point.x, y: point.y };
+  }
+
+  visibleBounds(): Bounds {
+    return this.map.getBounds().toArray().flat() as Bounds;
+  }
+
+  canvas(): HTMLCanvasElement {
+    return this.map.getCanvas();
+  }
+
+  addInteractiveLayer(layerId: string): void {
+    this.extraInteractiveLayers.add(layerId);
+  }
+
+  removeInteractiveLayer(layerId: string): void {
+    this.extraInteractiveLayers.delete(layerId);
+  }
+
+  remove(): void {
+    this.map.remove();
+  }
+}

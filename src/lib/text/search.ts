@@ -1,0 +1,47 @@
+/**
+ * Finding a place by any of its names: "Stepanakert" finds Khankendi, "qarabag" finds Garabagh.
+ */
+
+export interface Named {
+  id: string;
+  name: string;
+  variants: readonly { name: string }[];
+}
+
+/** Lower case, without diacritics, dashes as spaces, white space collapsed. */
+export function foldForSearch(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLocaleLowerCase('en')
+    .replace(/[\u2010-\u2015-]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export interface SearchHit<T extends Named> {
+  item: T;
+  /** The name that matched: the text's own, or the variant the reader typed. */
+  matchedName: string;
+}
+
+/** Items whose name or a variant contains the query; names that start with it first. */
+export function searchByName<T extends Named>(items: readonly T[], query: string): SearchHit<T>[] {
+  const folded = foldForSearch(query);
+  if (!folded) return items.map((item) => ({ item, matchedName: item.name }));
+  const hits: (SearchHit<T> & { rank: number })[] = [];
+  for (const item of items) {
+    const names = [item.name, ...item.variants.map((variant) => variant.name)];
+    let best: { name: string; rank: number } | null = null;
+    for (const name of names) {
+      const position = foldForSearch(name).indexOf(folded);
+      if (position === -1) continue;
+      const rank = position === 0 ? 0 : 1;
+      if (!best || rank < best.rank) best = { name, rank };
+    }
+    if (best) hits.push({ item, matchedName: best.name, rank: best.rank });
+  }
+  return hits
+    .sort((a, b) => a.rank - b.rank)
+    .map(({ item, matchedName }) => ({ item, matchedName }));
+}

@@ -1,0 +1,108 @@
+/**
+ * Sentence boundaries of a hard-wrapped web page, as a reader would cut them.
+ *
+ * `Intl.Segmenter` treats every line break as the end of a sentence, so we segment a copy of the
+ * text of the same length in which the line breaks that do not end a sentence are spaces. Offsets
+ * into the copy are offsets into the original.
+ */
+
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+export interface DocumentSections {
+  /** Where the page furniture after the statement ("Related posts" and after) begins. */
+  relatedStart: number;
+}
+
+const RELATED_HEADING = /^Related posts[ \t\u00a0]*$/m;
+/** "4 Mins read" and its kin: a reading-time badge, never part of a sentence. */
+const READING_TIME_LINE = /^\d+ Mins? read[ \t\u00a0]*$/;
+const LOWERCASE_START = /^\p{Ll}/u;
+
+export function findSections(text: string): DocumentSections {
+  const match = RELATED_HEADING.exec(text);
+  return { relatedStart: match ? match.index : text.length };
+}
+
+interface Line {
+  start: number;
+  end: number; // exclusive, before the line feed
+  content: string;
+}
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    const lineFeed = text.indexOf('\n', start);
+    const end = lineFeed === -1 ? text.length : lineFeed;
+    lines.push({ start, end, content: text.slice(start, end) });
+    if (lineFeed === -1) break;
+    start = lineFeed + 1;
+  }
+  return lines;
+}
+
+const isBlank = (line: Line | undefined) => line !== undefined && line.content.trim() === '';
+
+/**
+ * A copy of `text`, same length, in which a line feed stays a line feed (a hard sentence break)
+ * only where a reader would see a break:
+ * - around reading-time badges ("4 Mins read") and everywhere in the page furniture, where each
+ *   line is an item of its own;
+ * - at a blank line, unless the next paragraph starts in lower case (the page broke a sentence
+ *   in two: "followed by\n\nthe intensification ...").
+ * Every other line feed, the hard wrap of running text, becomes a space.
+ */
+export function segmentationCopy(text: string, sections = findSections(text)): string {
+  const characters = text.split('');
+  const lines = splitLines(text);
+  for (let index = 0; index < lines.length - 1; index++) {
+    const line = lines[index]!;
+    const lineFeedAt = line.end;
+    const inFurniture = lineFeedAt >= sections.relatedStart;
+    if (inFurniture || READING_TIME_LINE.test(line.content)) continue;
+    const next = lines[index + 1]!;
+    if (READING_TIME_LINE.test(next.content)) continue;
+    if (isBlank(next)) {
+      // A blank line: join across it only when the following paragraph continues a sentence.
+      let after = index + 1;
+      while (after < lines.length && isBlank(lines[after])) after++;
+      const following = lines[after];
+      if (!isBlank(line) && following && LOWERCASE_START.test(following.content.trimStart())) {
+        for (let blank = index; blank < after; blank++) characters[lines[blank]!.end] = ' ';
+      }
+      continue;
+    }
+    if (isBlank(line)) continue;
+    characters[lineFeedAt] = ' ';
+  }
+  return characters.join('');
+}
+
+const WHITE_SPACE = /\s/;
+
+function trimRange(text: string, start: number, end: number): TextRange {
+  while (start < end && WHITE_SPACE.test(text[start]!)) start++;
+  while (end > start && WHITE_SPACE.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+/** The sentences of `text` in order, trimmed of surrounding white space; empty ones dropped. */
+export function findSentences(text: string, sections = findSections(text)): TextRange[] {
+  const copy = segmentationCopy(text, sections);
+  const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+  const sentences: TextRange[] = [];
+  for (const { index, segment } of segmenter.segment(copy)) {
+    const range = trimRange(text, index, index + segment.length);
+    if (range.end > range.start) sentences.push(range);
+  }
+  return sentences;
+}
+
+/** Each run of white space (line breaks, no-break spaces) as one space, trimmed. */
+export function collapseWhiteSpace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

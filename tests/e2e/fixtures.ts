@@ -1,0 +1,93 @@
+/**
+ * Shared browser-test fixtures: every page is watched for requests off its own origin (one
+ * fails the test) and for page errors; helpers reach the map through the app's test hook.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+
+export interface AtlasPage {
+  page: Page;
+  /** Every URL the page asked for that was not on the preview server. */
+  foreignRequests: string[];
+  pageErrors: string[];
+}
+
+export const test = base.extend<{ atlas: AtlasPage }>({
+  atlas: async ({ page, baseURL }, use) => {
+    const origin = new URL(baseURL!).origin;
+    const foreignRequests: string[] = [];
+    const pageErrors: string[] = [];
+    page.on('request', (request) => {
+      const url = request.url();
+      if (url.startsWith('data:') || url.startsWith('blob:')) return;
+      if (new URL(url).origin !== origin) foreignRequests.push(url);
+    });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await use({ page, foreignRequests, pageErrors });
+    expect(foreignRequests, 'requests off the page origin').toEqual([]);
+    expect(pageErrors, 'uncaught page errors').toEqual([]);
+  },
+});
+
+export { expect };
+
+declare global {
+  interface Window {
+    passageAtlas?: {
+      map: import('maplibre-gl').Map;
+      atlas: import('../../src/lib/ui/atlas-state.svelte.ts').AtlasState;
+    };
+  }
+}
+
+/** Opens the app and waits until the map has drawn everything it has (its `idle` event). */
+export async function openAtlas(page: Page, hash = ''): Promise<void> {
+  await page.goto(`/${hash}`);
+  await page.waitForFunction(() => window.passageAtlas?.map.loaded());
+  await waitForIdle(page);
+}
+
+export async function waitForIdle(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = window.passageAtlas!.map;
+        map.once('idle', () => resolve());
+        map.triggerRepaint();
+      }),
+  );
+}
+
+/** The pixel (relative to the page) where a longitude/latitude is drawn. */
+export async function pagePoint(page: Page, lngLat: [number, number]): Promise<{ x: number; y: number }> {
+  return page.evaluate((position) => {
+    const map = window.passageAtlas!.map;
+    const point = map.project(position as [number, number]);
+    const rect = map.getCanvas().getBoundingClientRect();
+    return { x: rect.left + point.x, y: rect.top + point.y };
+  }, lngLat);
+}
+
+/** A point on a feature's geometry, as the app's data has it. */
+export async function featureCoordinate(
+  page: Page,
+  featureId: string,
+  fraction = 0.5,
+): Promise<[number, number]> {
+  return page.evaluate(
+    ({ id, at }) => {
+      const entry = window.passageAtlas!.atlas.features.get(id);
+      if (!entry) throw new Error(`no feature ${id}`);
+      const geometry = entry.feature.geometry;
+      if (geometry.type === 'Point') return geometry.coordinates as [number, number];
+      if (geometry.type === 'LineString') {
+        // A point on a segment, not a vertex: the click must hit the drawn line itself.
+        const coordinates = geometry.coordinates;
+        const index = Math.min(coordinates.length - 2, Math.floor(at * (coordinates.length - 1)));
+        const [a, b] = [coordinates[index]!, coordinates[index + 1]!];
+        return [(a[0]! + b[0]!) / 2, (a[1]! + b[1]!) / 2] as [number, number];
+      }
+      throw new Error(`no click point for ${geometry.type}`);
+    },
+    { id: featureId, at: fraction },
+  );
+}

@@ -1,0 +1,178 @@
+/**
+ * Checks the committed offline basemap in geodata/basemap/ (derived by
+ * scripts/build-basemap.ts) without regenerating it.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import { describe, expect, it } from 'vitest';
+
+import { BASEMAP_BOUNDS } from '../../src/lib/geo/basemap-bounds.ts';
+
+type Ring = Position[];
+type PolygonRings = Ring[];
+type AreaGeometry = Polygon | MultiPolygon;
+
+interface CountryProperties {
+  id: string;
+  name: string;
+}
+
+const BASEMAP_DIRECTORY = new URL('../../geodata/basemap/', import.meta.url);
+const [WEST, SOUTH, EAST, NORTH] = BASEMAP_BOUNDS;
+const AZERBAIJAN_ID = '031';
+const ARMENIA_ID = '051';
+/** Open Caspian water north of the Absheron peninsula. */
+const CASPIAN_WATER_POINT: Position = [50.5, 41];
+/** Central Baku: on land, so in Azerbaijan and not in the sea. */
+const BAKU_POINT: Position = [49.87, 40.41];
+
+function readLayer<Geometry extends AreaGeometry | Point, Properties>(
+  fileName: string,
+): FeatureCollection<Geometry, Properties> {
+  const path = fileURLToPath(new URL(fileName, BASEMAP_DIRECTORY));
+  return JSON.parse(readFileSync(path, 'utf8')) as FeatureCollection<Geometry, Properties>;
+}
+
+const countries = readLayer<AreaGeometry, CountryProperties>('countries.geojson');
+const labels = readLayer<Point, CountryProperties>('country-labels.geojson');
+const sea = readLayer<AreaGeometry, { name: string }>('sea.geojson');
+const areaLayers = { countries, sea };
+
+function polygonsOf(geometry: AreaGeometry): PolygonRings[] {
+  return geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+}
+
+function allPositions(collection: FeatureCollection<AreaGeometry | Point>): Position[] {
+  return collection.features.flatMap((feature) =>
+    feature.geometry.type === 'Point'
+      ? [feature.geometry.coordinates]
+      : polygonsOf(feature.geometry).flat(2),
+  );
+}
+
+function withinBounds([longitude = Number.NaN, latitude = Number.NaN]: Position): boolean {
+  return longitude >= WEST && longitude <= EAST && latitude >= SOUTH && latitude <= NORTH;
+}
+
+function decimalPlaces(value: number): number {
+  const [, fraction = ''] = String(value).split('.');
+  return fraction.length;
+}
+
+/** Shoelace formula: positive for counter-clockwise rings. */
+function signedRingArea(ring: Ring): number {
+  let twiceArea = 0;
+  for (let index = 0; index + 1 < ring.length; index++) {
+    const [x1 = 0, y1 = 0] = ring[index] ?? [];
+    const [x2 = 0, y2 = 0] = ring[index + 1] ?? [];
+    twiceArea += x1 * y2 - x2 * y1;
+  }
+  return twiceArea / 2;
+}
+
+/** Even-odd ray casting over all rings, so holes count as outside. */
+function pointInPolygon(point: Position, polygon: PolygonRings): boolean {
+  const [x = Number.NaN, y = Number.NaN] = point;
+  let inside = false;
+  for (const ring of polygon) {
+    for (
+      let index = 0, previousIndex = ring.length - 1;
+      index < ring.length;
+      previousIndex = index++
+    ) {
+      const [xi = 0, yi = 0] = ring[index] ?? [];
+      const [xj = 0, yj = 0] = ring[previousIndex] ?? [];
+      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+  }
+  return inside;
+}
+
+function pointInArea(point: Position, geometry: AreaGeometry): boolean {
+  return polygonsOf(geometry).some((polygon) => pointInPolygon(point, polygon));
+}
+
+function findById<Geometry extends AreaGeometry | Point>(
+  collection: FeatureCollection<Geometry, CountryProperties>,
+  id: string,
+): Feature<Geometry, CountryProperties> | undefined {
+  return collection.features.find((feature) => feature.properties.id === id);
+}
+
+describe('offline basemap (geodata/basemap)', () => {
+  it.each(Object.entries({ ...areaLayers, labels }))(
+    '%s: every coordinate lies in the bounds with at most 5 decimals',
+    (_name, layer) => {
+      const positions = allPositions(layer);
+      expect(positions.length).toBeGreaterThan(0);
+      expect(positions.filter((position) => position.length !== 2)).toEqual([]);
+      expect(positions.filter((position) => !withinBounds(position))).toEqual([]);
+      expect(
+        positions.filter((position) => position.some((value) => decimalPlaces(value) > 5)),
+      ).toEqual([]);
+    },
+  );
+
+  it.each(Object.entries(areaLayers))(
+    '%s: rings are closed, non-degenerate, exteriors counter-clockwise and holes clockwise',
+    (_name, layer) => {
+      for (const feature of layer.features) {
+        for (const [exterior, ...holes] of polygonsOf(feature.geometry)) {
+          expect(exterior).toBeDefined();
+          expect(signedRingArea(exterior ?? [])).toBeGreaterThan(0);
+          for (const hole of holes) expect(signedRingArea(hole)).toBeLessThan(0);
+          for (const ring of [exterior ?? [], ...holes]) {
+            expect(ring.length).toBeGreaterThanOrEqual(4);
+            expect(ring[0]).toEqual(ring[ring.length - 1]);
+          }
+        }
+      }
+    },
+  );
+
+  it('countries carry exactly { id, name } and include Azerbaijan and Armenia', () => {
+    for (const country of countries.features) {
+      expect(Object.keys(country.properties).sort()).toEqual(['id', 'name']);
+      expect(country.properties.id).toMatch(/^\d{3}$/);
+    }
+    expect(findById(countries, AZERBAIJAN_ID)?.properties.name).toBe('Azerbaijan');
+    expect(findById(countries, ARMENIA_ID)?.properties.name).toBe('Armenia');
+  });
+
+  it('labels include Azerbaijan and Armenia, one per country', () => {
+    const labelIds = labels.features.map((label) => label.properties.id);
+    expect(new Set(labelIds).size).toBe(labelIds.length);
+    expect(labelIds).toContain(AZERBAIJAN_ID);
+    expect(labelIds).toContain(ARMENIA_ID);
+  });
+
+  it('each label lies inside its own country polygon', () => {
+    for (const label of labels.features) {
+      const country = findById(countries, label.properties.id);
+      expect(country, label.properties.name).toBeDefined();
+      expect(label.properties.name).toBe(country?.properties.name);
+      if (country !== undefined) {
+        expect(
+          pointInArea(label.geometry.coordinates, country.geometry),
+          label.properties.name,
+        ).toBe(true);
+      }
+    }
+  });
+
+  it('the sea is the Caspian: it covers open water but not Baku', () => {
+    expect(sea.features).toHaveLength(1);
+    const [caspian] = sea.features;
+    expect(caspian?.properties).toEqual({ name: 'Caspian Sea' });
+    if (caspian === undefined) return;
+    expect(pointInArea(CASPIAN_WATER_POINT, caspian.geometry)).toBe(true);
+    expect(pointInArea(BAKU_POINT, caspian.geometry)).toBe(false);
+    const azerbaijan = findById(countries, AZERBAIJAN_ID);
+    expect(azerbaijan && pointInArea(BAKU_POINT, azerbaijan.geometry)).toBe(true);
+    expect(
+      countries.features.some((country) => pointInArea(CASPIAN_WATER_POINT, country.geometry)),
+    ).toBe(false);
+  });
+});

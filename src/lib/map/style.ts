@@ -78,7 +78,7 @@ function routeColour(routes: AtlasLayer | undefined): DataDrivenPropertyValueSpe
   const ids = routes?.features.map((f) => f.id) ?? [];
   if (ids.length === 0) return ROUTE_PALETTE[0]!;
   const pairs = ids.flatMap((id, index) => [id, ROUTE_PALETTE[index % ROUTE_PALETTE.length]!]);
-  return ['match', ['get', 'atlasId'], ...pairs, ROUTE_PALETTE[0]!] as ExpressionSpecification;
+  return ['match', ['get', 'atlasId'], ...pairs, ROUTE_PALETTE[0]!] as unknown as ExpressionSpecification;
 }
 
 const isDated: ExpressionSpecification = ['has', 'validTo'];

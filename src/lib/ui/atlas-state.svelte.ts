@@ -30,6 +30,7 @@ export class AtlasState {
   returnFocusTo: HTMLElement | null = null;
 
   readonly features = $derived(
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- rebuilt whole by $derived, never mutated
     new Map<string, FeatureEntry>(
       this.layers.flatMap((layer) =>
         layer.features.map((feature) => [feature.id, { feature, layer: layer.layer }] as const),

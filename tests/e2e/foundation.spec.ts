@@ -1,0 +1,113 @@
+import { expect, openAtlas, pagePoint, test, waitForIdle } from './fixtures.ts';
+import { COLOURS } from '../../src/lib/map/style.ts';
+import type { Page } from '@playwright/test';
+
+/** The colour of one page pixel, read from a screenshot (the WebGL buffer is not kept). */
+async function pixelColour(page: Page, point: { x: number; y: number }): Promise<number[]> {
+  const png = await page.screenshot({
+    clip: { x: Math.round(point.x), y: Math.round(point.y), width: 1, height: 1 },
+  });
+  return page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = 1;
+    const context = canvas.getContext('2d')!;
+    context.drawImage(image, 0, 0);
+    return [...context.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+  }, png.toString('base64'));
+}
+
+function hexToRgb(hex: string): number[] {
+  const value = Number.parseInt(hex.slice(1), 16);
+  return [(value >> 16) & 255, (value >> 8) & 255, value & 255];
+}
+
+test('the map draws the embedded basemap: Azerbaijan is land, the Caspian is sea', async ({
+  atlas: { page },
+}) => {
+  await openAtlas(page);
+  const inAzerbaijan = await pagePoint(page, [47.5, 40.6]);
+  const canvasBox = (await page.locator('.maplibregl-canvas').boundingBox())!;
+  const countries = await page.evaluate(
+    ({ x, y }) =>
+      window
+        .passageAtlas!.map.queryRenderedFeatures([x, y], { layers: ['basemap-land'] })
+        .map((feature) => feature.properties.name),
+    { x: inAzerbaijan.x - canvasBox.x, y: inAzerbaijan.y - canvasBox.y },
+  );
+  expect(countries).toEqual(['Azerbaijan']);
+
+  await page.evaluate(() => window.passageAtlas!.map.jumpTo({ center: [48.5, 40.5], zoom: 6 }));
+  await waitForIdle(page);
+  const inCaspian = await pagePoint(page, [50.5, 41.0]);
+  const colour = await pixelColour(page, inCaspian);
+  const sea = hexToRgb(COLOURS.sea);
+  colour.forEach((channel, index) => expect(Math.abs(channel - sea[index]!)).toBeLessThanOrEqual(3));
+});
+
+test('country labels are drawn with the bundled font', async ({ atlas: { page } }) => {
+  await openAtlas(page);
+  const labelsOf = (layer: string) =>
+    page.evaluate(
+      (id) =>
+        window
+          .passageAtlas!.map.queryRenderedFeatures({ layers: [id] })
+          .map((feature) => feature.properties.name ?? feature.properties.label),
+      layer,
+    );
+  // The basemap labels its countries; the two the text names carry the atlas's own labels.
+  expect(await labelsOf('basemap-country-labels')).toEqual(expect.arrayContaining(['Iran', 'Russia']));
+  expect(await labelsOf('areas-label')).toEqual(expect.arrayContaining(['Azerbaijan', 'Armenia']));
+  expect(await page.evaluate(() => document.fonts.check('16px "Noto Sans"', 'Azerbaijan'))).toBe(
+    true,
+  );
+  // The credit for the basemap is on the map.
+  await expect(page.locator('.maplibregl-ctrl-attrib')).toContainText('Natural Earth');
+});
+
+test('dragging with the mouse pans the map by the dragged distance', async ({
+  atlas: { page },
+}) => {
+  await openAtlas(page);
+  const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+  const start = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const grabbed = await page.evaluate(
+    ({ x, y }) => window.passageAtlas!.map.unproject([x, y]).toArray(),
+    { x: start.x - box.x, y: start.y - box.y },
+  );
+  const drag = { x: 140, y: 90 };
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  for (let step = 1; step <= 10; step++) {
+    await page.mouse.move(start.x + (drag.x * step) / 10, start.y + (drag.y * step) / 10);
+  }
+  await page.mouse.up();
+  await waitForIdle(page);
+  const now = await pagePoint(page, grabbed as [number, number]);
+  expect(Math.abs(now.x - (start.x + drag.x))).toBeLessThan(3);
+  expect(Math.abs(now.y - (start.y + drag.y))).toBeLessThan(3);
+});
+
+test('the arrow keys pan the map', async ({ atlas: { page } }) => {
+  await openAtlas(page);
+  const before = await page.evaluate(() => window.passageAtlas!.map.getCenter().toArray());
+  await page.locator('.maplibregl-canvas').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowUp');
+  await waitForIdle(page);
+  const after = await page.evaluate(() => window.passageAtlas!.map.getCenter().toArray());
+  expect(after[0]).toBeGreaterThan(before[0]!);
+  expect(after[1]).toBeGreaterThan(before[1]!);
+});
+
+test('the page asks nothing of any host but its own', async ({ atlas }) => {
+  const requested: string[] = [];
+  atlas.page.on('request', (request) => requested.push(request.url()));
+  await openAtlas(atlas.page);
+  // The fixture fails the test on any foreign request; make sure it saw the real load.
+  expect(requested.some((url) => url.includes('maplibre-gl-worker'))).toBe(true);
+  expect(requested.some((url) => url.endsWith('.woff2'))).toBe(true);
+  expect(atlas.foreignRequests).toEqual([]);
+});

@@ -70,16 +70,74 @@ export function normalizeGeometry(geometry: Geometry, decimals = COORDINATE_DECI
   }
 }
 
+const SPACE = 32;
+const NEWLINE = 10;
+const COMMA = 44;
+const CLOSE_BRACKET = 93;
+
+/** Whether a character can be part of a number as JSON.stringify writes it: [0-9.eE+-]. */
+function isNumberCharacter(code: number): boolean {
+  return (
+    (code >= 48 && code <= 57) ||
+    code === 46 ||
+    code === 101 ||
+    code === 69 ||
+    code === 43 ||
+    code === 45
+  );
+}
+
+/**
+ * In `JSON.stringify(value, null, 2)` output, the array that opens at `open` (a "[" followed by
+ * a line break) written on one line, if all its elements are numbers; otherwise undefined.
+ * Sets `collapsedEnd` to the index just after its "]".
+ */
+let collapsedEnd = 0;
+function collapsedNumberArray(text: string, open: number): string | undefined {
+  let row = '[';
+  let position = open + 2;
+  for (;;) {
+    while (text.charCodeAt(position) === SPACE) position++;
+    const start = position;
+    while (isNumberCharacter(text.charCodeAt(position))) position++;
+    if (position === start) return undefined;
+    row += (row === '[' ? '' : ', ') + text.slice(start, position);
+    const next = text.charCodeAt(position);
+    if (next === COMMA && text.charCodeAt(position + 1) === NEWLINE) {
+      position += 2;
+    } else if (next === NEWLINE) {
+      position++;
+      while (text.charCodeAt(position) === SPACE) position++;
+      if (text.charCodeAt(position) !== CLOSE_BRACKET) return undefined;
+      collapsedEnd = position + 1;
+      return row + ']';
+    } else {
+      return undefined;
+    }
+  }
+}
+
 /**
  * JSON with two-space indentation in which every array of numbers (a coordinate pair, a bbox)
- * stands on one line. JSON strings never hold a raw line break, so the pattern cannot reach
- * into a string.
+ * stands on one line, ending in a newline. JSON strings never hold a raw line break, so "[" and
+ * a line break always open an array. Native JSON.stringify and one indexOf scan: 100 000
+ * features in a fraction of a second.
  */
 export function formatJson(value: unknown): string {
   const indented = JSON.stringify(value, null, 2);
-  return (
-    indented.replace(/\[\n\s*(-?[\d.eE+-]+(?:,\n\s*-?[\d.eE+-]+)*)\n\s*\]/g, (_match, numbers: string) =>
-      `[${numbers.split(/,\n\s*/).join(', ')}]`,
-    ) + '\n'
-  );
+  const parts: string[] = [];
+  let copied = 0;
+  let open = indented.indexOf('[\n');
+  while (open !== -1) {
+    const row = collapsedNumberArray(indented, open);
+    if (row === undefined) {
+      open = indented.indexOf('[\n', open + 2);
+    } else {
+      parts.push(indented.slice(copied, open), row);
+      copied = collapsedEnd;
+      open = indented.indexOf('[\n', copied);
+    }
+  }
+  parts.push(indented.slice(copied), '\n');
+  return parts.join('');
 }

@@ -100,13 +100,19 @@ export class AtlasMap {
   /** The top-most interactive feature within a few pixels of a screen point. */
   pickAt(point: { x: number; y: number }): PickedFeature | null {
     const tolerance = PICK_TOLERANCE_PX;
-    const features = this.map.queryRenderedFeatures(
-      [
-        [point.x - tolerance, point.y - tolerance],
-        [point.x + tolerance, point.y + tolerance],
-      ],
-      { layers: this.interactiveLayers() },
-    );
+    const layers = this.interactiveLayers();
+    // What is right under the pointer wins; only where nothing is, look a few pixels around.
+    const underPointer = this.map.queryRenderedFeatures([point.x, point.y], { layers });
+    const features =
+      underPointer.length > 0
+        ? underPointer
+        : this.map.queryRenderedFeatures(
+            [
+              [point.x - tolerance, point.y - tolerance],
+              [point.x + tolerance, point.y + tolerance],
+            ],
+            { layers },
+          );
     const feature = this.closest(features, point);
     if (!feature || feature.id === undefined) return null;
     const lngLat = this.map.unproject([point.x, point.y]);

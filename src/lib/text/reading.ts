@@ -59,7 +59,12 @@ function piecesOf(
     const coveredBy = inside
       .filter((m) => m.start <= from && m.end >= to)
       .sort((a, b) => b.end - b.start - (a.end - a.start));
-    const innermost = coveredBy[coveredBy.length - 1];
+    // The shortest covering mention; among equal ones (two features named alike, such as a road
+    // and its earlier line), the first given.
+    const innermost = coveredBy.reduce<MentionSpan | undefined>(
+      (best, m) => (!best || m.end - m.start < best.end - best.start ? m : best),
+      undefined,
+    );
     pieces.push({
       start: from,
       text: text.slice(from, to),

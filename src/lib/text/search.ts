@@ -25,7 +25,7 @@ export interface SearchHit<T extends Named> {
   matchedName: string;
 }
 
-/** Items whose name or a variant contains the query; names that start with it first. */
+/** Items whose name or a variant contains the query; exact names, then prefixes, first. */
 export function searchByName<T extends Named>(items: readonly T[], query: string): SearchHit<T>[] {
   const folded = foldForSearch(query);
   if (!folded) return items.map((item) => ({ item, matchedName: item.name }));
@@ -34,9 +34,11 @@ export function searchByName<T extends Named>(items: readonly T[], query: string
     const names = [item.name, ...item.variants.map((variant) => variant.name)];
     let best: { name: string; rank: number } | null = null;
     for (const name of names) {
-      const position = foldForSearch(name).indexOf(folded);
+      const foldedName = foldForSearch(name);
+      const position = foldedName.indexOf(folded);
       if (position === -1) continue;
-      const rank = position === 0 ? 0 : 1;
+      // The whole name first, then names that start with the query, then the rest.
+      const rank = foldedName === folded ? 0 : position === 0 ? 1 : 2;
       if (!best || rank < best.rank) best = { name, rank };
     }
     if (best) hits.push({ item, matchedName: best.name, rank: best.rank });

@@ -30,15 +30,6 @@ export const test = base.extend<{ atlas: AtlasPage }>({
 
 export { expect };
 
-declare global {
-  interface Window {
-    passageAtlas?: {
-      map: import('maplibre-gl').Map;
-      atlas: import('../../src/lib/ui/atlas-state.svelte.ts').AtlasState;
-    };
-  }
-}
-
 /** Opens the app and waits until the map has drawn everything it has (its `idle` event). */
 export async function openAtlas(page: Page, hash = ''): Promise<void> {
   await page.goto(`/${hash}`);
@@ -58,7 +49,10 @@ export async function waitForIdle(page: Page): Promise<void> {
 }
 
 /** The pixel (relative to the page) where a longitude/latitude is drawn. */
-export async function pagePoint(page: Page, lngLat: [number, number]): Promise<{ x: number; y: number }> {
+export async function pagePoint(
+  page: Page,
+  lngLat: [number, number],
+): Promise<{ x: number; y: number }> {
   return page.evaluate((position) => {
     const map = window.passageAtlas!.map;
     const point = map.project(position as [number, number]);

@@ -44,7 +44,9 @@ test('the map draws the embedded basemap: Azerbaijan is land, the Caspian is sea
   const inCaspian = await pagePoint(page, [50.5, 41.0]);
   const colour = await pixelColour(page, inCaspian);
   const sea = hexToRgb(COLOURS.sea);
-  colour.forEach((channel, index) => expect(Math.abs(channel - sea[index]!)).toBeLessThanOrEqual(3));
+  colour.forEach((channel, index) =>
+    expect(Math.abs(channel - sea[index]!)).toBeLessThanOrEqual(3),
+  );
 });
 
 test('country labels are drawn with the bundled font', async ({ atlas: { page } }) => {
@@ -58,7 +60,9 @@ test('country labels are drawn with the bundled font', async ({ atlas: { page } 
       layer,
     );
   // The basemap labels its countries; the two the text names carry the atlas's own labels.
-  expect(await labelsOf('basemap-country-labels')).toEqual(expect.arrayContaining(['Iran', 'Russia']));
+  expect(await labelsOf('basemap-country-labels')).toEqual(
+    expect.arrayContaining(['Iran', 'Russia']),
+  );
   expect(await labelsOf('areas-label')).toEqual(expect.arrayContaining(['Azerbaijan', 'Armenia']));
   expect(await page.evaluate(() => document.fonts.check('16px "Noto Sans"', 'Azerbaijan'))).toBe(
     true,

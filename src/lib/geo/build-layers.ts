@@ -113,7 +113,9 @@ function featureProperties(
   return {
     name: entry.name,
     kind: entry.kind,
-    variants: entry.variants.map((v) => (v.lang ? { name: v.name, lang: v.lang } : { name: v.name })),
+    variants: entry.variants.map((v) =>
+      v.lang ? { name: v.name, lang: v.lang } : { name: v.name },
+    ),
     geometryQuality: entry.geometryQuality,
     geometryNote: entry.geometryNote,
     ...routeFacts,

@@ -120,6 +120,21 @@ interface OutputFeature {
   properties: GeoJsonProperties;
 }
 
+/** Latin letters that NFKD does not take apart into a base letter and a mark. */
+const LETTERS: Record<string, string> = {
+  ı: 'i',
+  ə: 'e',
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  ß: 'ss',
+  đ: 'd',
+  ł: 'l',
+  þ: 'th',
+  ð: 'd',
+  ħ: 'h',
+};
+
 /**
  * A file-name part from data: lowercase ASCII letters, digits and single hyphens, at most 80
  * characters; `fallback` when nothing is left.
@@ -129,6 +144,7 @@ export function slugify(value: string, fallback = 'export'): string {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
+    .replace(/[ıəøæœßđłþðħ]/g, (letter) => LETTERS[letter] ?? '-')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 80)
@@ -267,13 +283,32 @@ function intersectsBox(geometry: Geometry | null, box: Bbox, boxPolygon: Polygon
   return booleanIntersects(geometry, boxPolygon);
 }
 
+const PROPERTY_RANK = new Map<string, number>(PROPERTY_ORDER.map((key, rank) => [key, rank]));
+const MENTION_RANK = new Map<string, number>(MENTION_ORDER.map((key, rank) => [key, rank]));
+
+/** Whether the keys already stand in canonical order: the ranked ones first, by rank. */
+function inOrder(value: Record<string, unknown>, ranks: ReadonlyMap<string, number>): boolean {
+  let last = -1;
+  let unranked = false;
+  for (const key in value) {
+    const rank = ranks.get(key);
+    if (rank === undefined) unranked = true;
+    else if (unranked || rank < last) return false;
+    else last = rank;
+  }
+  return true;
+}
+
+/** The value itself when its keys stand in canonical order, else a reordered copy. */
 function orderKeys(
   value: Record<string, unknown>,
   order: readonly string[],
+  ranks: ReadonlyMap<string, number>,
 ): Record<string, unknown> {
+  if (inOrder(value, ranks)) return value;
   const ordered: Record<string, unknown> = {};
   for (const key of order) if (Object.hasOwn(value, key)) ordered[key] = value[key];
-  for (const key of Object.keys(value)) if (!Object.hasOwn(ordered, key)) ordered[key] = value[key];
+  for (const key of Object.keys(value)) if (!ranks.has(key)) ordered[key] = value[key];
   return ordered;
 }
 
@@ -281,17 +316,20 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Properties in the contract's order, the others after them in their own order. */
+/**
+ * Properties in the contract's order, the others after them in their own order, mentions'
+ * keys in the contract's order. Never changes its argument; returns it when already in order.
+ */
 function orderProperties(properties: GeoJsonProperties): GeoJsonProperties {
   if (!isPlainObject(properties)) return properties ?? null;
-  const ordered = orderKeys(properties, PROPERTY_ORDER);
+  const ordered = orderKeys(properties, PROPERTY_ORDER, PROPERTY_RANK);
   const mentions = ordered.mentions;
-  if (Array.isArray(mentions)) {
-    ordered.mentions = mentions.map((mention: unknown) =>
-      isPlainObject(mention) ? orderKeys(mention, MENTION_ORDER) : mention,
-    );
-  }
-  return ordered;
+  if (!Array.isArray(mentions)) return ordered;
+  const orderedMentions = mentions.map((mention: unknown) =>
+    isPlainObject(mention) ? orderKeys(mention, MENTION_ORDER, MENTION_RANK) : mention,
+  );
+  if (orderedMentions.every((mention, index) => mention === mentions[index])) return ordered;
+  return { ...ordered, mentions: orderedMentions };
 }
 
 function outputFeature(feature: AnyFeature): OutputFeature {
@@ -328,7 +366,7 @@ function fileName(request: ExportRequest, ids: readonly string[] | undefined): s
       : all
         ? 'all-layers'
         : slugify(request.layer, 'layer');
-  const count = ids !== undefined && ids.length > 1 ? `-${ids.length}-features` : '';
+  const count = ids !== undefined && ids.length !== 1 ? `-${ids.length}-features` : '';
   const inView = request.bbox !== undefined ? '-in-view' : '';
   return `${FILE_PREFIX}-${what}${count}${inView}.geojson`;
 }
@@ -339,7 +377,8 @@ function fileName(request: ExportRequest, ids: readonly string[] | undefined): s
  * - `layer`: a layer's name, or `'all'` for every layer given (features concatenated in the
  *   order of `layers`; the file's `layer` member is then `"all"`, and a `layers` member says
  *   which ids came from which layer).
- * - `ids`: only these features; each must exist in the selected layer(s), or ExportError.
+ * - `ids`: only these features; each must exist in the selected layer(s), or ExportError. The
+ *   file keeps them in layer order, not the order asked; an empty list exports no feature.
  * - `bbox`: only the features whose geometry intersects the box, edges included.
  *
  * Both filters together keep the features that pass both. Throws ExportError for an unknown
@@ -364,7 +403,7 @@ export function exportLayers(
 
   const all = request.layer === ALL_LAYERS;
   const selected = all ? layers : layers.filter((layer) => layer.layer === request.layer);
-  if (selected.length === 0) {
+  if (!all && selected.length === 0) {
     throw new ExportError(
       'unknown-layer',
       `Unknown layer "${request.layer}". Valid layers: ${listForMessage([...names, ALL_LAYERS])}.`,
@@ -403,7 +442,7 @@ export function exportLayers(
       const where = all ? 'any layer' : `layer "${request.layer}"`;
       throw new ExportError(
         'unknown-id',
-        `Unknown feature id${unknown.length > 1 ? 's' : ''} in ${where}: ${unknown.join(', ')}. Valid ids: ${listForMessage([...valid])}.`,
+        `Unknown feature id${unknown.length > 1 ? 's' : ''} in ${where}: ${listForMessage(unknown)}. Valid ids: ${listForMessage([...valid])}.`,
         [...valid],
       );
     }
@@ -418,8 +457,8 @@ export function exportLayers(
         const id = featureIdText(feature);
         if (id === undefined || !wanted.has(id)) continue;
       }
+      if (box !== undefined && !intersectsBox(feature.geometry, box, boxPolygon!)) continue;
       const output = outputFeature(feature);
-      if (box !== undefined && !intersectsBox(output.geometry, box, boxPolygon!)) continue;
       features.push(output);
       ids.push(output.id ?? null);
     }
@@ -428,15 +467,16 @@ export function exportLayers(
 
   let collection: OutputCollection;
   if (all) {
-    const first = selected[0]!.document;
-    const shared = selected.every((layer) => sameDocument(layer.document, first));
+    const first = selected[0]?.document;
+    const shared =
+      first !== undefined && selected.every((layer) => sameDocument(layer.document, first));
     collection = {
       type: 'FeatureCollection',
       layer: ALL_LAYERS,
-      ...(shared ? { document: documentReference(first!) } : {}),
+      ...(shared ? { document: documentReference(first) } : {}),
       layers: index.map((entry, position) => {
         const document = selected[position]!.document;
-        return !shared && document
+        return !shared && document !== undefined
           ? { layer: entry.layer, document: documentReference(document), ids: entry.ids }
           : entry;
       }),

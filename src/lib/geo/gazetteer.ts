@@ -75,7 +75,8 @@ export function missingSources(entry: GazetteerEntry): string[] {
 /** The sources of an entry's coordinates, each once, in the order first cited. */
 export function entrySources(entry: GazetteerEntry): Source[] {
   const geometry = entry.geometry;
-  const cited = geometry.type === 'route' ? geometry.waypoints.map((w) => w.source) : [geometry.source];
+  const cited =
+    geometry.type === 'route' ? geometry.waypoints.map((w) => w.source) : [geometry.source];
   const seen = new Set<string>();
   const sources: Source[] = [];
   for (const source of cited) {

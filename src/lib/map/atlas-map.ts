@@ -68,7 +68,10 @@ export class AtlasMap {
               center: [options.initialView.longitude, options.initialView.latitude],
               zoom: options.initialView.zoom,
             }
-          : { bounds: options.initialBounds, fitBoundsOptions: { padding: 24 } }),
+          : {
+              bounds: options.initialBounds,
+              fitBoundsOptions: { padding: { top: 40, bottom: 40, left: 40, right: 90 } },
+            }),
         attributionControl: { compact: false },
         keyboard: true,
         dragRotate: false,
@@ -184,7 +187,11 @@ export class AtlasMap {
   showBounds(bounds: Bounds): void {
     const [west, south, east, north] = bounds;
     if (west === east && south === north) {
-      this.map.flyTo({ center: [west, south], zoom: Math.max(this.map.getZoom(), 8), essential: true });
+      this.map.flyTo({
+        center: [west, south],
+        zoom: Math.max(this.map.getZoom(), 8),
+        essential: true,
+      });
     } else {
       this.fitBounds(bounds);
     }
@@ -197,10 +204,13 @@ export class AtlasMap {
 
   openPopup(at: LngLatLike, content: HTMLElement, onClose: () => void): void {
     this.closePopup();
-    const popup = new Popup({ maxWidth: '380px', focusAfterOpen: true, closeButton: true })
+    // MapLibre's own focusing would scroll the map's container; focus without scrolling instead.
+    const popup = new Popup({ maxWidth: '380px', focusAfterOpen: false, closeButton: true })
       .setLngLat(at)
       .setDOMContent(content)
       .addTo(this.map);
+    const focusTarget = content.querySelector<HTMLElement>('[tabindex="-1"]');
+    focusTarget?.focus({ preventScroll: true });
     popup.on('close', () => {
       if (this.popup === popup) this.popup = null;
       onClose();

@@ -69,7 +69,11 @@ export const sourceIdFor = (layer: string) => `atlas-${layer}`;
 
 const highlighted = (normal: number, highlight: number): ExpressionSpecification => [
   'case',
-  ['any', ['boolean', ['feature-state', 'hover'], false], ['boolean', ['feature-state', 'selected'], false]],
+  [
+    'any',
+    ['boolean', ['feature-state', 'hover'], false],
+    ['boolean', ['feature-state', 'selected'], false],
+  ],
   highlight,
   normal,
 ];
@@ -78,7 +82,12 @@ function routeColour(routes: AtlasLayer | undefined): DataDrivenPropertyValueSpe
   const ids = routes?.features.map((f) => f.id) ?? [];
   if (ids.length === 0) return ROUTE_PALETTE[0]!;
   const pairs = ids.flatMap((id, index) => [id, ROUTE_PALETTE[index % ROUTE_PALETTE.length]!]);
-  return ['match', ['get', 'atlasId'], ...pairs, ROUTE_PALETTE[0]!] as unknown as ExpressionSpecification;
+  return [
+    'match',
+    ['get', 'atlasId'],
+    ...pairs,
+    ROUTE_PALETTE[0]!,
+  ] as unknown as ExpressionSpecification;
 }
 
 const isDated: ExpressionSpecification = ['has', 'validTo'];
@@ -319,7 +328,9 @@ export function buildAtlasStyle({ basemap, layers }: StyleInput): StyleSpecifica
     layers: [
       ...basemapLayers(
         layers.flatMap((layer) =>
-          layer.features.filter((f) => f.properties.kind === 'country').map((f) => f.properties.name),
+          layer.features
+            .filter((f) => f.properties.kind === 'country')
+            .map((f) => f.properties.name),
         ),
       ),
       ...atlasLayers(layers.find((l) => l.layer === 'routes')).filter(

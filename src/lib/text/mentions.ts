@@ -36,12 +36,7 @@ function escapeForRegExp(literal: string): string {
 export function aliasPattern(alias: string): string {
   const words = alias.trim().split(/\s+/);
   return words
-    .map((word) =>
-      word
-        .split(DASH)
-        .map(escapeForRegExp)
-        .join(`\\s*[${DASHES}]\\s*`),
-    )
+    .map((word) => word.split(DASH).map(escapeForRegExp).join(`\\s*[${DASHES}]\\s*`))
     .join('\\s+');
 }
 
@@ -56,8 +51,11 @@ export function aliasRegExp(aliases: readonly string[]): RegExp {
 
 /** Every occurrence of any of the aliases, as [start, end) ranges in text order. */
 export function findAliasRanges(text: string, aliases: readonly string[]): TextRange[] {
+  // A blank alias would be an empty pattern, which matches everywhere between words.
+  const named = aliases.filter((alias) => alias.trim() !== '');
+  if (named.length === 0) return [];
   const ranges: TextRange[] = [];
-  for (const match of text.matchAll(aliasRegExp(aliases))) {
+  for (const match of text.matchAll(aliasRegExp(named))) {
     ranges.push({ start: match.index, end: match.index + match[0].length });
   }
   return ranges;
@@ -77,6 +75,18 @@ function sentenceAt(sentences: readonly TextRange[], offset: number): TextRange 
   return undefined;
 }
 
+/**
+ * The sentence holding the mention; if the mention runs over a sentence break (a name wrapped
+ * across two lines of the page furniture, where each line is an item of its own), the sentences
+ * from the one where it starts to the one where it ends, so that the excerpt always holds it.
+ */
+function excerptRange(sentences: readonly TextRange[], mention: TextRange): TextRange {
+  const first = sentenceAt(sentences, mention.start) ?? mention;
+  if (mention.end <= first.end) return first;
+  const last = sentenceAt(sentences, mention.end - 1) ?? mention;
+  return { start: first.start, end: Math.max(last.end, mention.end) };
+}
+
 export interface DocumentIndex {
   text: string;
   sentences: TextRange[];
@@ -94,17 +104,27 @@ export function findMentions(
   places: readonly PlaceAliases[],
 ): Map<string, Mention[]> {
   const mentionsByPlace = new Map<string, Mention[]>();
+  // A sentence often names several places: collapse each once.
+  const excerpts = new Map<TextRange, string>();
+  const excerptOf = (sentence: TextRange) => {
+    let excerpt = excerpts.get(sentence);
+    if (excerpt === undefined) {
+      excerpt = collapseWhiteSpace(document.text.slice(sentence.start, sentence.end));
+      excerpts.set(sentence, excerpt);
+    }
+    return excerpt;
+  };
   for (const place of places) {
     const mentions: Mention[] = [];
     for (const range of findAliasRanges(document.text, place.aliases)) {
-      const sentence = sentenceAt(document.sentences, range.start) ?? range;
+      const sentence = excerptRange(document.sentences, range);
       mentions.push({
         start: range.start,
         end: range.end,
         text: document.text.slice(range.start, range.end),
         excerptStart: sentence.start,
         excerptEnd: sentence.end,
-        excerpt: collapseWhiteSpace(document.text.slice(sentence.start, sentence.end)),
+        excerpt: excerptOf(sentence),
         section: range.start >= document.relatedStart ? 'related' : 'article',
       });
     }

@@ -72,7 +72,26 @@ function piecesOf(
       coveredBy,
     });
   }
-  return pieces;
+  return pieces.flatMap(splitEdgeWhiteSpace);
+}
+
+/**
+ * A mention piece that starts or ends with white space (" road" after a nested name) gives that
+ * white space to the text around it: inside a button it would be lost.
+ */
+function splitEdgeWhiteSpace(piece: ReadingPiece): ReadingPiece[] {
+  if (!piece.mention) return [piece];
+  const [, leading = '', core = '', trailing = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(piece.text)!;
+  const plain = (start: number, text: string): ReadingPiece => ({
+    start,
+    text,
+    coveredBy: piece.coveredBy,
+  });
+  return [
+    ...(leading ? [plain(piece.start, leading)] : []),
+    ...(core ? [{ ...piece, start: piece.start + leading.length, text: core }] : []),
+    ...(trailing ? [plain(piece.start + leading.length + core.length, trailing)] : []),
+  ];
 }
 
 export function readingParagraphs(

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { formatPermalink, parsePermalink } from '../../src/lib/ui/permalink.ts';
+import { describePeriod, describeQuality } from '../../src/lib/ui/describe.ts';
+
+describe('the permalink', () => {
+  it('writes the view as OpenStreetMap does, with the open feature', () => {
+    expect(
+      formatPermalink({
+        view: { zoom: 7.256, latitude: 39.8153449, longitude: 46.7518751 },
+        featureId: 'lachin-road',
+      }),
+    ).toBe('#map=7.26/39.81534/46.75188&feature=lachin-road');
+    expect(formatPermalink({ view: null, featureId: null })).toBe('');
+  });
+
+  it('reads back what it writes', () => {
+    const link = { view: { zoom: 9, latitude: 40.2, longitude: 47 }, featureId: 'yevlakh' };
+    expect(parsePermalink(formatPermalink(link))).toEqual(link);
+  });
+
+  it('ignores a malformed or out-of-range view rather than trusting it', () => {
+    expect(parsePermalink('#map=abc/1/2').view).toBeNull();
+    expect(parsePermalink('#map=5/95/10').view).toBeNull();
+    expect(parsePermalink('#map=5/40').view).toBeNull();
+    expect(parsePermalink('').featureId).toBeNull();
+  });
+});
+
+describe('plain words for the popup', () => {
+  it('says how geometry was drawn', () => {
+    expect(describeQuality('schematic', 'drawn through the waypoints')).toBe(
+      'schematic: drawn through the waypoints',
+    );
+  });
+
+  it('says a period in words', () => {
+    expect(describePeriod('2020-11-10', '2022-08-30')).toBe('10 November 2020 to 30 August 2022');
+    expect(describePeriod('2022-08-30')).toBe('from 30 August 2022');
+    expect(describePeriod()).toBeNull();
+  });
+});

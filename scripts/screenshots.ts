@@ -30,9 +30,13 @@ async function idle(page: Page): Promise<void> {
   );
 }
 
-const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], {
-  stdio: 'inherit',
-});
+const server = spawn(
+  'node_modules/.bin/vite',
+  ['preview', '--port', String(PORT), '--strictPort'],
+  {
+    stdio: 'inherit',
+  },
+);
 try {
   await waitForServer();
   const browser = await chromium.launch({

@@ -215,6 +215,8 @@ function atlasLayers(routes: AtlasLayer | undefined): LayerSpecification[] {
         'text-letter-spacing': 0.08,
         'text-max-width': 9,
         'text-allow-overlap': false,
+        // The region the text is about wins a place over a country's name when they collide.
+        'symbol-sort-key': ['case', ['==', ['get', 'kind'], 'region'], 0, 1],
       },
       paint: {
         'text-color': ['case', ['==', ['get', 'kind'], 'region'], COLOURS.region, COLOURS.country],

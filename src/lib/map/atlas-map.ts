@@ -14,7 +14,7 @@ import {
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { checkpointIcon } from './icons.ts';
-import { CHECKPOINT_ICON, INTERACTIVE_LAYER_IDS } from './style.ts';
+import { CHECKPOINT_ICON, importedLayerStyle, INTERACTIVE_LAYER_IDS } from './style.ts';
 
 setWorkerUrl(workerUrl);
 
@@ -26,8 +26,16 @@ export interface MapView {
   longitude: number;
 }
 
+/** A feature as the map's feature state knows it: its source and its id there. */
+export interface FeatureKey {
+  source: string;
+  id: string | number;
+}
+
 export interface PickedFeature {
   id: string;
+  /** The id as the map's feature state has it (imported layers are numbered). */
+  stateId: string | number;
   source: string;
   lngLat: [number, number];
 }
@@ -50,8 +58,8 @@ export class WebGLUnavailableError extends Error {
 }
 
 export class AtlasMap {
-  private hovered: { source: string; id: string } | null = null;
-  private selected: { source: string; id: string } | null = null;
+  private hovered: FeatureKey | null = null;
+  private selected: FeatureKey | null = null;
   private popup: Popup | null = null;
   private readonly extraInteractiveLayers = new Set<string>();
 
@@ -119,7 +127,12 @@ export class AtlasMap {
     const feature = this.closest(features, point);
     if (!feature || feature.id === undefined) return null;
     const lngLat = this.map.unproject([point.x, point.y]);
-    return { id: String(feature.id), source: feature.source, lngLat: [lngLat.lng, lngLat.lat] };
+    return {
+      id: String(feature.id),
+      stateId: feature.id,
+      source: feature.source,
+      lngLat: [lngLat.lng, lngLat.lat],
+    };
   }
 
   private closest(features: MapGeoJSONFeature[], point: { x: number; y: number }) {
@@ -141,8 +154,9 @@ export class AtlasMap {
     this.map.on('mousemove', (event) => {
       const picked = this.pickAt(event.point);
       this.map.getCanvas().style.cursor = picked ? 'pointer' : '';
-      this.setState('hover', picked, this.hovered);
-      this.hovered = picked ? { source: picked.source, id: picked.id } : null;
+      const key = picked ? { source: picked.source, id: picked.stateId } : null;
+      this.setState('hover', key, this.hovered);
+      this.hovered = key;
     });
     this.map.getCanvas().addEventListener('mouseleave', () => {
       this.setState('hover', null, this.hovered);
@@ -152,8 +166,8 @@ export class AtlasMap {
 
   private setState(
     key: 'hover' | 'selected',
-    next: { source: string; id: string } | null,
-    previous: { source: string; id: string } | null,
+    next: FeatureKey | null,
+    previous: FeatureKey | null,
   ): void {
     if (previous && (previous.id !== next?.id || previous.source !== next?.source)) {
       if (this.map.getSource(previous.source))
@@ -197,7 +211,7 @@ export class AtlasMap {
     }
   }
 
-  select(feature: { source: string; id: string } | null): void {
+  select(feature: FeatureKey | null): void {
     this.setState('selected', feature, this.selected);
     this.selected = feature;
   }
@@ -246,12 +260,36 @@ export class AtlasMap {
     return this.map.getCanvas();
   }
 
-  addInteractiveLayer(layerId: string): void {
-    this.extraInteractiveLayers.add(layerId);
+  /**
+   * Adds a reader's layer from a URL of its GeoJSON (the map's worker fetches and parses it);
+   * resolves once the map has drawn it.
+   */
+  addImportedLayer(sourceId: string, dataUrl: string, colour: string): Promise<void> {
+    this.map.addSource(sourceId, { type: 'geojson', data: dataUrl, generateId: true });
+    for (const layer of importedLayerStyle(sourceId, colour)) {
+      this.map.addLayer(layer);
+      this.extraInteractiveLayers.add(layer.id);
+    }
+    return new Promise((resolve) => {
+      const onData = (event: { sourceId?: string; isSourceLoaded?: boolean }) => {
+        if (event.sourceId !== sourceId || !event.isSourceLoaded) return;
+        this.map.off('sourcedata', onData);
+        this.map.once('idle', () => resolve());
+      };
+      this.map.on('sourcedata', onData);
+    });
   }
 
-  removeInteractiveLayer(layerId: string): void {
-    this.extraInteractiveLayers.delete(layerId);
+  removeImportedLayer(sourceId: string): void {
+    for (const layer of this.map.getStyle().layers) {
+      if ('source' in layer && layer.source === sourceId) {
+        this.map.removeLayer(layer.id);
+        this.extraInteractiveLayers.delete(layer.id);
+      }
+    }
+    if (this.hovered?.source === sourceId) this.hovered = null;
+    if (this.selected?.source === sourceId) this.selected = null;
+    if (this.map.getSource(sourceId)) this.map.removeSource(sourceId);
   }
 
   remove(): void {

@@ -341,3 +341,49 @@ export function buildAtlasStyle({ basemap, layers }: StyleInput): StyleSpecifica
     ],
   };
 }
+
+/** Paul Tol's muted scheme: apart from the route colours, for the reader's own layers. */
+export const IMPORTED_PALETTE = ['#332288', '#117733', '#882255', '#44AA99', '#999933', '#AA4499'];
+
+const geometryIs = (...types: string[]): FilterSpecification => [
+  'in',
+  ['geometry-type'],
+  ['literal', types],
+];
+
+/** An imported layer's style layers, by geometry type, drawn with one colour of its own. */
+export function importedLayerStyle(sourceId: string, colour: string): LayerSpecification[] {
+  const metadata = { 'atlas:group': sourceId };
+  return [
+    {
+      id: `${sourceId}-fill`,
+      type: 'fill',
+      source: sourceId,
+      metadata,
+      filter: geometryIs('Polygon', 'MultiPolygon'),
+      paint: { 'fill-color': colour, 'fill-opacity': highlighted(0.2, 0.4) },
+    },
+    {
+      id: `${sourceId}-line`,
+      type: 'line',
+      source: sourceId,
+      metadata,
+      filter: geometryIs('LineString', 'MultiLineString', 'Polygon', 'MultiPolygon'),
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': colour, 'line-width': highlighted(2.5, 5) },
+    },
+    {
+      id: `${sourceId}-circle`,
+      type: 'circle',
+      source: sourceId,
+      metadata,
+      filter: geometryIs('Point', 'MultiPoint'),
+      paint: {
+        'circle-color': colour,
+        'circle-radius': highlighted(4, 7),
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 1,
+      },
+    },
+  ];
+}

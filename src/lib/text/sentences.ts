@@ -57,7 +57,9 @@ const isBlank = (line: Line | undefined) => line !== undefined && line.content.t
  * Every other line feed, the hard wrap of running text, becomes a space.
  */
 export function segmentationCopy(text: string, sections = findSections(text)): string {
-  const lines = splitLines(text);
+  // Only the statement has line feeds to join; in the furniture every line stands alone.
+  const statementEnd = text.indexOf('\n', sections.relatedStart);
+  const lines = splitLines(statementEnd === -1 ? text : text.slice(0, statementEnd + 1));
   // Offsets of the line feeds that become spaces, in increasing order.
   const joins: number[] = [];
   for (let index = 0; index < lines.length - 1; index++) {
@@ -122,19 +124,48 @@ function windowEnd(copy: string, start: number): number {
   return nextLineFeed === -1 ? copy.length : nextLineFeed + 1;
 }
 
+/**
+ * What can end a sentence inside a line (UAX #29: STerm, ATerm and the separators other than the
+ * line feed). A line with none of them before its last word is one sentence, and needs no
+ * segmenter: most lines of page furniture are.
+ */
+const SENTENCE_BREAK_INSIDE = /[\p{Sentence_Terminal}\u2024\uFE52\uFF0E\r\u0085\u2028\u2029]/u;
+/** What may close a line after its last sentence: terminators, closing quotes and brackets. */
+const CLOSING_CHARACTER = /[\p{Sentence_Terminal}\u2024\uFE52\uFF0E\p{Pe}\p{Pf}"'\s]/u;
+
+function isOneSentence(copy: string, start: number, end: number): boolean {
+  let closingStart = end;
+  while (closingStart > start && CLOSING_CHARACTER.test(copy[closingStart - 1]!)) closingStart--;
+  return !SENTENCE_BREAK_INSIDE.test(copy.slice(start, closingStart));
+}
+
 /** The sentences of `text` in order, trimmed of surrounding white space; empty ones dropped. */
 export function findSentences(text: string, sections = findSections(text)): TextRange[] {
   const copy = segmentationCopy(text, sections);
   sentenceSegmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
   const sentences: TextRange[] = [];
-  let start = 0;
-  while (start < copy.length) {
-    const end = windowEnd(copy, start);
-    for (const { index, segment } of sentenceSegmenter.segment(copy.slice(start, end))) {
-      const range = trimRange(text, start + index, start + index + segment.length);
-      if (range.end > range.start) sentences.push(range);
+  const push = (from: number, to: number) => {
+    const range = trimRange(text, from, to);
+    if (range.end > range.start) sentences.push(range);
+  };
+  // The segmenter always breaks after a line feed and no rule looks across one, so each line of
+  // the copy is segmented on its own (in windows, for a very long one).
+  let lineStart = 0;
+  while (lineStart < copy.length) {
+    const lineFeed = copy.indexOf('\n', lineStart);
+    const lineEnd = lineFeed === -1 ? copy.length : lineFeed + 1;
+    if (isOneSentence(copy, lineStart, lineEnd)) {
+      push(lineStart, lineEnd);
+    } else {
+      for (let start = lineStart; start < lineEnd;) {
+        const end = Math.min(windowEnd(copy, start), lineEnd);
+        for (const { index, segment } of sentenceSegmenter.segment(copy.slice(start, end))) {
+          push(start + index, start + index + segment.length);
+        }
+        start = end;
+      }
     }
-    start = end;
+    lineStart = lineEnd;
   }
   return sentences;
 }

@@ -651,3 +651,24 @@ const _typed: ExportableLayer[] = [
   { type: 'FeatureCollection', layer: 'x', features: [] as Feature[] },
 ];
 void _typed;
+
+describe('keys that are special to JavaScript', () => {
+  it('keeps a property named "__proto__" when it reorders the properties', () => {
+    const properties = JSON.parse('{"note": "first", "name": "X", "__proto__": "kept"}');
+    const result = exportLayers(
+      [
+        {
+          type: 'FeatureCollection',
+          layer: 'proto',
+          features: [
+            { type: 'Feature', geometry: { type: 'Point', coordinates: [1, 2] }, properties },
+          ],
+        },
+      ],
+      { layer: 'proto' },
+    );
+    const exported = JSON.parse(result.text).features[0].properties;
+    expect(Object.keys(exported)).toEqual(['name', 'note', '__proto__']);
+    expect(Object.getOwnPropertyDescriptor(exported, '__proto__')?.value).toBe('kept');
+  });
+});

@@ -306,7 +306,8 @@ function orderKeys(
   ranks: ReadonlyMap<string, number>,
 ): Record<string, unknown> {
   if (inOrder(value, ranks)) return value;
-  const ordered: Record<string, unknown> = {};
+  // No prototype: a key named "__proto__" in a reader's file must stay a key.
+  const ordered: Record<string, unknown> = Object.create(null);
   for (const key of order) if (Object.hasOwn(value, key)) ordered[key] = value[key];
   for (const key of Object.keys(value)) if (!ranks.has(key)) ordered[key] = value[key];
   return ordered;

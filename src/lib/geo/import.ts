@@ -27,11 +27,12 @@ import type { ImportedLayer } from './export.ts';
 /** Files larger than this are refused before they are read. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 /**
- * Up to this size the file also goes through check-geojson. Its AST parse takes about a second
- * per megabyte, and it finds little that the checks here do not (a member named twice), so a
- * 2 MB line of 100 000 positions would spend two seconds there for nothing.
+ * Up to this size (in characters) a file that passed the checks here also goes through
+ * check-geojson. Its AST parse takes about a second per megabyte, and by now it finds little
+ * that the checks here do not (a member named twice, which JSON.parse quietly resolves): a 2 MB
+ * line of 100 000 positions would spend two seconds there, a file at this limit a quarter.
  */
-export const LIBRARY_CHECK_MAX_BYTES = 512 * 1024;
+export const LIBRARY_CHECK_MAX_BYTES = 256 * 1024;
 /** More problems than this are counted, not listed. */
 export const MAX_LISTED_PROBLEMS = 12;
 
@@ -930,7 +931,8 @@ export function readGeoJson(
   const problems = new Problems();
   const prefix = (message: string) => `${fileName}: ${message}`;
   if (text.length === 0) return { ok: false, problems: [prefix('the file is empty.')] };
-  // A UTF-8 byte order mark is not part of the JSON; TextDecoder drops it, File.text() may not.
+  // A UTF-8 byte order mark is not part of the JSON. The page's TextDecoder drops it; other
+  // readers (Node's readFileSync, a TextDecoder with ignoreBOM) keep it.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (!/\S/.test(text)) {
     return { ok: false, problems: [prefix('the file holds only white space, no JSON.')] };

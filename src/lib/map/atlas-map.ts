@@ -13,12 +13,12 @@ import {
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import type { Bounds } from '../geo/feature-place.ts';
 import { checkpointIcon } from './icons.ts';
 import { CHECKPOINT_ICON, importedLayerStyle, INTERACTIVE_LAYER_IDS } from './style.ts';
 
 setWorkerUrl(workerUrl);
 
-export type Bounds = [number, number, number, number];
 
 export interface MapView {
   zoom: number;

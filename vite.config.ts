@@ -16,8 +16,35 @@ const contentSecurityPolicyMeta: Plugin = {
   ],
 };
 
+/**
+ * Preloads the fonts the first view draws with, so that they load beside the script instead of
+ * after it (the map waits for its label font).
+ */
+const preloadFirstFonts: Plugin = {
+  name: 'preload-first-fonts',
+  apply: 'build',
+  transformIndexHtml: {
+    order: 'post',
+    handler: (_html, context) =>
+      Object.keys(context.bundle ?? {})
+        .filter((fileName) => /noto-sans-latin-(400|600)-normal-[\w-]+\.woff2$/.test(fileName))
+        .sort()
+        .map((fileName) => ({
+          tag: 'link',
+          attrs: {
+            rel: 'preload',
+            href: `/${fileName}`,
+            as: 'font',
+            type: 'font/woff2',
+            crossorigin: '',
+          },
+          injectTo: 'head' as const,
+        })),
+  },
+};
+
 export default defineConfig({
-  plugins: [svelte(), contentSecurityPolicyMeta],
+  plugins: [svelte(), contentSecurityPolicyMeta, preloadFirstFonts],
   build: { target: 'es2022', chunkSizeWarningLimit: 1200 },
   server: { host: '127.0.0.1' },
   preview: {

@@ -7,17 +7,7 @@ import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 
 import { formatJson, normalizeGeometry } from '../../src/lib/geo/layer-file.ts';
-
-/** Shoelace sum: positive when the ring runs counter-clockwise. */
-function signedArea(ring: Position[]): number {
-  let sum = 0;
-  for (let index = 0; index + 1 < ring.length; index++) {
-    const [x1 = 0, y1 = 0] = ring[index]!;
-    const [x2 = 0, y2 = 0] = ring[index + 1]!;
-    sum += x1 * y2 - x2 * y1;
-  }
-  return sum;
-}
+import { signedArea } from './geometry-helpers.ts';
 
 /** Any longitude or latitude; never -0, which JSON itself writes as 0. */
 const coordinate = fc.double({ min: -180, max: 180, noNaN: true }).map((value) => value + 0);

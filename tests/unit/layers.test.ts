@@ -15,6 +15,7 @@ import { GEODATA_DIRECTORY, readBuildInput, readGazetteer } from '../../scripts/
 import { buildLayers } from '../../src/lib/geo/build-layers.ts';
 import type { AtlasFeature, AtlasLayer } from '../../src/lib/geo/contract.ts';
 import { formatJson } from '../../src/lib/geo/layer-file.ts';
+import { signedArea } from './geometry-helpers.ts';
 
 /** The contract's lists, restated here so that a change to either side is noticed. */
 const ALLOWED_KINDS = ['route', 'settlement', 'checkpoint', 'region', 'country', 'border'];
@@ -57,17 +58,6 @@ function polygonsOf(geometry: Geometry): Position[][][] {
   if (geometry.type === 'MultiPolygon') return geometry.coordinates;
   if (geometry.type === 'GeometryCollection') return geometry.geometries.flatMap(polygonsOf);
   return [];
-}
-
-/** Shoelace sum: positive when the ring runs counter-clockwise. */
-function signedArea(ring: Position[]): number {
-  let sum = 0;
-  for (let index = 0; index + 1 < ring.length; index++) {
-    const [x1 = 0, y1 = 0] = ring[index]!;
-    const [x2 = 0, y2 = 0] = ring[index + 1]!;
-    sum += x1 * y2 - x2 * y1;
-  }
-  return sum;
 }
 
 function decimalPlaces(value: number): number {

@@ -1,0 +1,24 @@
+/** What the bench's pages expose on `window` (bench/bare/main.ts and the probe in bench/probe.ts). */
+import type { Map } from 'maplibre-gl';
+import type { BenchProbe } from './probe.ts';
+
+declare global {
+  interface Window {
+    /** The bare page's map. */
+    bareMap?: Map;
+    /** performance.now() at the bare map's first `load`. */
+    benchLoad?: number;
+    /** performance.now() at the bare map's first `idle`. */
+    benchIdle?: number;
+    /** Adds a GeoJSON text as a circle layer; resolves with the ms to the next `idle`. */
+    bareAddSource?: (geojsonText: string) => Promise<number>;
+    /** The bench's probe, installed before any page script (bench/probe.ts). */
+    __bench?: BenchProbe;
+    /** performance.now() marks of the popup measurement (NaN until seen). */
+    __popupTiming?: { downAt: number; clickAt: number; shownAt: number; frameAt: number };
+    /** performance.now() marks of the import measurement (NaN until seen). */
+    __importTiming?: { changeAt: number; listedAt: number; sourceAt: number; idleAt: number };
+  }
+}
+
+export {};

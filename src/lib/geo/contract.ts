@@ -65,5 +65,8 @@ export interface AtlasLayer {
 export const LAYER_NAMES = ['areas', 'borders', 'routes', 'places'] as const;
 export type LayerName = (typeof LAYER_NAMES)[number];
 
+/** The name that asks for every layer at once (in exports, and in no layer's own name). */
+export const ALL_LAYERS = 'all';
+
 /** At most six decimals (~0.1 m), as the contract asks. */
 export const COORDINATE_DECIMALS = 6;

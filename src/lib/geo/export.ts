@@ -9,11 +9,12 @@
 import { booleanIntersects } from '@turf/boolean-intersects';
 import type { Feature, GeoJsonProperties, Geometry, Polygon, Position } from 'geojson';
 import type { AtlasLayer, DocumentReference } from './contract.ts';
+import { ALL_LAYERS } from './contract.ts';
 import type { Bounds } from './feature-place.ts';
 import { formatJson, normalizeGeometry } from './layer-file.ts';
 
 /** The request's layer name that selects every layer; also the `layer` member of such a file. */
-export const ALL_LAYERS = 'all';
+export { ALL_LAYERS };
 
 /** The media type to give a download (RFC 7946). */
 export const GEOJSON_MEDIA_TYPE = 'application/geo+json';

@@ -88,7 +88,9 @@ test('hostile names and properties show as literal text and never run', async ({
   expect(
     await page
       .locator('img, iframe, script:not([src]), svg[onload], details[ontoggle]')
-      .evaluateAll((elements) => elements.map((element) => element.outerHTML.slice(0, 80))),
+      .evaluateAll((elements) =>
+        elements.map((element) => `${element.tagName} ${element.getAttributeNames().join(' ')}`),
+      ),
   ).toEqual([]);
   expect(await trapped(page)).toEqual({ trapped: [], flag: null });
 });

@@ -19,7 +19,6 @@ import { CHECKPOINT_ICON, importedLayerStyle, INTERACTIVE_LAYER_IDS } from './st
 
 setWorkerUrl(workerUrl);
 
-
 export interface MapView {
   zoom: number;
   latitude: number;

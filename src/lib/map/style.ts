@@ -49,6 +49,7 @@ export const DASHES = {
   surveyed: [1, 0],
   schematic: [3, 1.5],
   dated: [0.6, 1.6],
+  border: [4, 1, 1, 1],
 } as const;
 
 export const BASEMAP_ATTRIBUTION = 'Basemap: Natural Earth (public domain)';
@@ -155,7 +156,7 @@ function atlasLayers(routes: AtlasLayer | undefined): LayerSpecification[] {
       paint: {
         'line-color': COLOURS.border,
         'line-width': highlighted(1.8, 3.5),
-        'line-dasharray': [4, 1, 1, 1],
+        'line-dasharray': [...DASHES.border],
       },
     },
     {

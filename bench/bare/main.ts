@@ -17,8 +17,8 @@ import {
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import '@fontsource/noto-sans/latin-400.css';
-import '@fontsource/noto-sans/latin-ext-400.css';
+// Every subset's face with its unicode-range: the page downloads only those its text needs.
+import '@fontsource/noto-sans/400.css';
 import type { FeatureCollection } from 'geojson';
 import countries from '../../geodata/basemap/countries.geojson?raw';
 import countryLabels from '../../geodata/basemap/country-labels.geojson?raw';

@@ -238,14 +238,11 @@ export class AtlasMap {
   }
 
   setGroupVisible(group: string, visible: boolean): void {
-    const visibility = visible ? 'visible' : 'none';
-    for (const id of this.map.getLayersOrder()) {
-      const metadata = this.map.getLayer(id)?.metadata as Record<string, unknown> | undefined;
-      if (metadata?.['atlas:group'] !== group) continue;
-      // Setting a layer's visibility, even to what it already is, makes the map re-tile its
-      // source: only change what changes.
-      if ((this.map.getLayoutProperty(id, 'visibility') ?? 'visible') === visibility) continue;
-      this.map.setLayoutProperty(id, 'visibility', visibility);
+    for (const layer of this.map.getStyle().layers) {
+      const metadata = layer.metadata as Record<string, unknown> | undefined;
+      if (metadata?.['atlas:group'] === group) {
+        this.map.setLayoutProperty(layer.id, 'visibility', visible ? 'visible' : 'none');
+      }
     }
   }
 

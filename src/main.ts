@@ -1,3 +1,5 @@
+// First: the map's worker starts loading while the rest of the page is evaluated.
+import './lib/map/start-map-workers.ts';
 import './fonts.css';
 import './app.css';
 import { mount } from 'svelte';

@@ -80,6 +80,43 @@ test.describe('clicking the map', () => {
     await expect(popup(page).locator('.excerpt')).toHaveCount(4);
   });
 
+  test('hovering a route draws it highlighted; a chosen one stays highlighted until closed', async ({
+    atlas: { page },
+  }) => {
+    await openAtlas(page);
+    const target = await featureCoordinate(page, 'aghdam-khankendi-road');
+    await page.evaluate((center) => window.passageAtlas!.map.jumpTo({ center, zoom: 10 }), target);
+    await waitForIdle(page);
+    const point = await pagePoint(page, target);
+    /** The highlighted features the map draws under the route's point, by their labels. */
+    const highlightedAt = () =>
+      page.evaluate((at) => {
+        const map = window.passageAtlas!.map;
+        const rect = map.getCanvas().getBoundingClientRect();
+        const layers = map.getLayersOrder().filter((id) => id.startsWith('highlight-'));
+        return map
+          .queryRenderedFeatures([at.x - rect.left, at.y - rect.top], { layers })
+          .map((feature) => `${feature.layer.id}: ${feature.properties.label}`);
+      }, point);
+    expect(await highlightedAt()).toEqual([]);
+
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(highlightedAt).toEqual(['highlight-route: Aghdam-Khankendi road']);
+    // The pointer leaves the route: the highlight goes.
+    await page.mouse.move(point.x + 120, point.y - 160);
+    await expect.poll(highlightedAt).toEqual([]);
+
+    await page.mouse.click(point.x, point.y);
+    await expect(popup(page).locator('h2')).toHaveText('Aghdam-Khankendi road');
+    // The text scrolled to the road's first mention; the page itself never scrolls.
+    expect(await page.evaluate(() => document.scrollingElement!.scrollTop)).toBe(0);
+    await page.mouse.move(point.x + 120, point.y - 160);
+    await expect.poll(highlightedAt).toEqual(['highlight-route: Aghdam-Khankendi road']);
+    await page.keyboard.press('Escape');
+    await expect(popup(page)).toHaveCount(0);
+    await expect.poll(highlightedAt).toEqual([]);
+  });
+
   test('a layer switched off can no longer be clicked', async ({ atlas: { page } }) => {
     await openAtlas(page);
     await page.getByRole('checkbox', { name: /Places/ }).uncheck();

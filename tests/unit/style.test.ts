@@ -5,8 +5,12 @@ import type { AtlasLayer } from '../../src/lib/geo/contract.ts';
 import { checkpointIcon } from '../../src/lib/map/icons.ts';
 import {
   buildAtlasStyle,
-  INTERACTIVE_LAYER_IDS,
+  DASHES,
+  HIGHLIGHT_SOURCE,
+  importedLayerStyle,
+  interactiveLayerIds,
   mapFeatures,
+  ROUTE_PALETTE,
   type BasemapData,
 } from '../../src/lib/map/style.ts';
 
@@ -37,19 +41,86 @@ describe('the map style', () => {
     expect(JSON.stringify(style.sources)).not.toMatch(/https?:\/\//);
   });
 
-  it('credits Natural Earth and draws every interactive layer it names', () => {
+  it('credits Natural Earth', () => {
     expect(JSON.stringify(style.sources)).toContain('Natural Earth');
-    const ids = style.layers.map((layer) => layer.id);
-    for (const id of INTERACTIVE_LAYER_IDS) expect(ids).toContain(id);
+  });
+
+  it('lets a click pick points before lines before area labels, and nothing of the basemap', () => {
+    const picked = interactiveLayerIds(style.layers);
+    expect(picked).toEqual([
+      'places-checkpoint',
+      'places-settlement',
+      'routes-line-lachin-road',
+      'routes-line-lachin-road-2020-2022',
+      'routes-line-aghdam-khankendi-road',
+      'borders-line',
+      'areas-label-country',
+      'areas-label-region',
+    ]);
+    // Imported layers are picked before all of them.
+    const imported = importedLayerStyle('import-1', '#332288');
+    expect(interactiveLayerIds([...style.layers, ...imported]).slice(0, 3)).toEqual(
+      imported.map((layer) => layer.id),
+    );
   });
 
   it('draws schematic routes dashed and dated ones dotted, each route its own colour', () => {
-    const routeLine = style.layers.find((layer) => layer.id === 'routes-line')!;
-    const paint = JSON.stringify((routeLine as { paint: unknown }).paint);
-    expect(paint).toContain('schematic');
-    expect(paint).toContain('validTo');
     const routes = layers.find((layer) => layer.layer === 'routes')!;
-    for (const route of routes.features) expect(paint).toContain(route.id);
+    const paintOf = (id: string) =>
+      (style.layers.find((layer) => layer.id === id) as { paint: Record<string, unknown> }).paint;
+    routes.features.forEach((route, index) => {
+      const paint = paintOf(`routes-line-${route.id}`);
+      expect(paint['line-color']).toBe(ROUTE_PALETTE[index]);
+      expect(paint['line-dasharray']).toEqual(
+        route.properties.validTo ? DASHES.dated : DASHES.schematic,
+      );
+      expect(paintOf(`routes-label-${route.id}`)['text-color']).toBe(ROUTE_PALETTE[index]);
+    });
+    expect(new Set(routes.features.map((_, index) => ROUTE_PALETTE[index])).size).toBe(
+      routes.features.length,
+    );
+  });
+
+  it('keeps every paint property constant, so that each layer type needs one shader', () => {
+    // A data-driven or feature-state paint value makes MapLibre compile another shader program,
+    // which costs the first frames 100–400 ms where WebGL runs in software.
+    for (const layer of [...style.layers, ...importedLayerStyle('import-1', '#332288')]) {
+      for (const [property, value] of Object.entries(
+        (layer as { paint?: Record<string, unknown> }).paint ?? {},
+      )) {
+        const constant =
+          typeof value !== 'object' ||
+          (Array.isArray(value) && value.every((item) => typeof item === 'number'));
+        expect(constant, `${layer.id} ${property}: ${JSON.stringify(value)}`).toBe(true);
+      }
+    }
+    expect(JSON.stringify(style)).not.toContain('feature-state');
+  });
+
+  it('draws highlights from a source of their own, empty until something is hovered or chosen', () => {
+    expect(style.sources[HIGHLIGHT_SOURCE]).toEqual({
+      type: 'geojson',
+      data: { type: 'FeatureCollection', features: [] },
+    });
+    const highlightLayers = style.layers.filter(
+      (layer) => 'source' in layer && layer.source === HIGHLIGHT_SOURCE,
+    );
+    expect(highlightLayers.map((layer) => layer.id)).toEqual([
+      'highlight-border',
+      'highlight-route',
+      'highlight-area-label',
+      'highlight-settlement',
+      'highlight-checkpoint',
+      'highlight-imported-line',
+      'highlight-imported-circle',
+    ]);
+    // Highlights are never picked: a click goes to the feature itself.
+    for (const layer of highlightLayers)
+      expect(interactiveLayerIds(style.layers)).not.toContain(layer.id);
+  });
+
+  it('has no background layer: the map container shows the colour', () => {
+    expect(style.layers.some((layer) => layer.type === 'background')).toBe(false);
   });
 
   it('gives the map flat properties only, keyed by the feature id', () => {

@@ -6,18 +6,24 @@ import {
   LngLatBounds,
   Map as MapLibreMap,
   Popup,
-  setWorkerUrl,
+  type GeoJSONSource,
   type LngLatLike,
   type MapGeoJSONFeature,
   type StyleSpecification,
 } from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import type { Feature, Geometry } from 'geojson';
 import type { Bounds } from '../geo/feature-place.ts';
 import { checkpointIcon } from './icons.ts';
-import { CHECKPOINT_ICON, importedLayerStyle, INTERACTIVE_LAYER_IDS } from './style.ts';
-
-setWorkerUrl(workerUrl);
+import './start-map-workers.ts';
+import {
+  CHECKPOINT_ICON,
+  HIGHLIGHT_SOURCE,
+  IMPORTED_LAYERS_BEFORE,
+  importedLayerStyle,
+  interactiveLayerIds,
+  type HighlightProperties,
+} from './style.ts';
 
 export interface MapView {
   zoom: number;
@@ -25,7 +31,7 @@ export interface MapView {
   longitude: number;
 }
 
-/** A feature as the map's feature state knows it: its source and its id there. */
+/** A feature as the map knows it: its source and its id there. */
 export interface FeatureKey {
   source: string;
   id: string | number;
@@ -33,7 +39,7 @@ export interface FeatureKey {
 
 export interface PickedFeature {
   id: string;
-  /** The id as the map's feature state has it (imported layers are numbered). */
+  /** The id as the map's source has it (imported layers' features are numbered). */
   stateId: string | number;
   source: string;
   lngLat: [number, number];
@@ -44,6 +50,10 @@ export interface AtlasMapOptions {
   style: StyleSpecification;
   initialBounds: Bounds;
   initialView?: MapView | undefined;
+  /** Told as soon as the map exists, before it has drawn anything. */
+  onCreated?: () => void;
+  /** The whole feature a key names, to draw it highlighted; null when there is none. */
+  highlightFeature: (key: FeatureKey) => Feature<Geometry, HighlightProperties> | null;
 }
 
 /** Clicks this close to a thin line still pick it. */
@@ -56,13 +66,20 @@ export class WebGLUnavailableError extends Error {
   }
 }
 
+const sameKey = (a: FeatureKey | null, b: FeatureKey | null) =>
+  a === b || (a !== null && b !== null && a.source === b.source && a.id === b.id);
+
 export class AtlasMap {
   private hovered: FeatureKey | null = null;
   private selected: FeatureKey | null = null;
   private popup: Popup | null = null;
-  private readonly extraInteractiveLayers = new Set<string>();
+  /** The pickable layers in pick order; recomputed when layers come and go. */
+  private pickable: string[] | null = null;
 
-  private constructor(readonly map: MapLibreMap) {}
+  private constructor(
+    readonly map: MapLibreMap,
+    private readonly highlightFeature: AtlasMapOptions['highlightFeature'],
+  ) {}
 
   static create(options: AtlasMapOptions): Promise<AtlasMap> {
     let map: MapLibreMap;
@@ -90,9 +107,10 @@ export class AtlasMap {
     }
     map.touchZoomRotate.disableRotation();
     map.keyboard.disableRotation();
-    const atlasMap = new AtlasMap(map);
+    const atlasMap = new AtlasMap(map, options.highlightFeature);
     map.addImage(CHECKPOINT_ICON, checkpointIcon(), { pixelRatio: 2 });
     atlasMap.listenForHover();
+    options.onCreated?.();
     return new Promise((resolve, reject) => {
       map.once('load', () => resolve(atlasMap));
       map.once('error', (event) => {
@@ -102,9 +120,10 @@ export class AtlasMap {
   }
 
   private interactiveLayers(): string[] {
-    return [...this.extraInteractiveLayers, ...INTERACTIVE_LAYER_IDS].filter((id) =>
-      this.map.getLayer(id),
+    this.pickable ??= interactiveLayerIds(
+      this.map.getLayersOrder().map((id) => ({ id, metadata: this.map.getLayer(id)?.metadata })),
     );
+    return this.pickable;
   }
 
   /** The top-most interactive feature within a few pixels of a screen point. */
@@ -153,26 +172,27 @@ export class AtlasMap {
     this.map.on('mousemove', (event) => {
       const picked = this.pickAt(event.point);
       this.map.getCanvas().style.cursor = picked ? 'pointer' : '';
-      const key = picked ? { source: picked.source, id: picked.stateId } : null;
-      this.setState('hover', key, this.hovered);
-      this.hovered = key;
+      this.setHovered(picked ? { source: picked.source, id: picked.stateId } : null);
     });
-    this.map.getCanvas().addEventListener('mouseleave', () => {
-      this.setState('hover', null, this.hovered);
-      this.hovered = null;
-    });
+    this.map.getCanvas().addEventListener('mouseleave', () => this.setHovered(null));
   }
 
-  private setState(
-    key: 'hover' | 'selected',
-    next: FeatureKey | null,
-    previous: FeatureKey | null,
-  ): void {
-    if (previous && (previous.id !== next?.id || previous.source !== next?.source)) {
-      if (this.map.getSource(previous.source))
-        this.map.setFeatureState({ source: previous.source, id: previous.id }, { [key]: false });
-    }
-    if (next) this.map.setFeatureState({ source: next.source, id: next.id }, { [key]: true });
+  private setHovered(key: FeatureKey | null): void {
+    if (sameKey(key, this.hovered)) return;
+    this.hovered = key;
+    this.drawHighlight();
+  }
+
+  /** Copies the selected and the hovered feature into the highlight source. */
+  private drawHighlight(): void {
+    const keys = [this.selected, this.hovered].filter(
+      (key, index, all): key is FeatureKey =>
+        key !== null && all.findIndex((other) => sameKey(other, key)) === index,
+    );
+    const features = keys.flatMap((key) => this.highlightFeature(key) ?? []);
+    this.map
+      .getSource<GeoJSONSource>(HIGHLIGHT_SOURCE)
+      ?.setData({ type: 'FeatureCollection', features });
   }
 
   onFeatureClick(listener: (picked: PickedFeature | null) => void): void {
@@ -211,8 +231,9 @@ export class AtlasMap {
   }
 
   select(feature: FeatureKey | null): void {
-    this.setState('selected', feature, this.selected);
+    if (sameKey(feature, this.selected)) return;
     this.selected = feature;
+    this.drawHighlight();
   }
 
   openPopup(at: LngLatLike, content: HTMLElement, onClose: () => void): void {
@@ -238,11 +259,14 @@ export class AtlasMap {
   }
 
   setGroupVisible(group: string, visible: boolean): void {
-    for (const layer of this.map.getStyle().layers) {
-      const metadata = layer.metadata as Record<string, unknown> | undefined;
-      if (metadata?.['atlas:group'] === group) {
-        this.map.setLayoutProperty(layer.id, 'visibility', visible ? 'visible' : 'none');
-      }
+    const visibility = visible ? 'visible' : 'none';
+    for (const id of this.map.getLayersOrder()) {
+      const metadata = this.map.getLayer(id)?.metadata as Record<string, unknown> | undefined;
+      if (metadata?.['atlas:group'] !== group) continue;
+      // Setting a layer's visibility, even to what it already is, makes the map re-tile its
+      // source: only change what changes.
+      if ((this.map.getLayoutProperty(id, 'visibility') ?? 'visible') === visibility) continue;
+      this.map.setLayoutProperty(id, 'visibility', visibility);
     }
   }
 
@@ -265,10 +289,10 @@ export class AtlasMap {
    */
   addImportedLayer(sourceId: string, dataUrl: string, colour: string): Promise<void> {
     this.map.addSource(sourceId, { type: 'geojson', data: dataUrl, generateId: true });
-    for (const layer of importedLayerStyle(sourceId, colour)) {
-      this.map.addLayer(layer);
-      this.extraInteractiveLayers.add(layer.id);
-    }
+    // Below the highlight of imported features, which must stay on top of them all.
+    for (const layer of importedLayerStyle(sourceId, colour))
+      this.map.addLayer(layer, IMPORTED_LAYERS_BEFORE);
+    this.pickable = null;
     return new Promise((resolve) => {
       const onData = (event: { sourceId?: string; isSourceLoaded?: boolean }) => {
         if (event.sourceId !== sourceId || !event.isSourceLoaded) return;
@@ -281,14 +305,13 @@ export class AtlasMap {
 
   removeImportedLayer(sourceId: string): void {
     for (const layer of this.map.getStyle().layers) {
-      if ('source' in layer && layer.source === sourceId) {
-        this.map.removeLayer(layer.id);
-        this.extraInteractiveLayers.delete(layer.id);
-      }
+      if ('source' in layer && layer.source === sourceId) this.map.removeLayer(layer.id);
     }
+    this.pickable = null;
+    if (this.map.getSource(sourceId)) this.map.removeSource(sourceId);
     if (this.hovered?.source === sourceId) this.hovered = null;
     if (this.selected?.source === sourceId) this.selected = null;
-    if (this.map.getSource(sourceId)) this.map.removeSource(sourceId);
+    this.drawHighlight();
   }
 
   remove(): void {

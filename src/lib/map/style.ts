@@ -3,7 +3,6 @@
  * URLs: every source is inline GeoJSON and labels are drawn with the page's own fonts.
  */
 import type {
-  DataDrivenPropertyValueSpecification,
   ExpressionSpecification,
   FilterSpecification,
   LayerSpecification,
@@ -54,65 +53,115 @@ export const DASHES = {
 
 export const BASEMAP_ATTRIBUTION = 'Basemap: Natural Earth (public domain)';
 
-/** Style layer ids a click or hover can pick, top-most first. */
-export const INTERACTIVE_LAYER_IDS = [
-  'places-checkpoint',
-  'places-settlement',
-  'routes-line',
-  'borders-line',
-  'areas-label',
-] as const;
-
 export const CHECKPOINT_ICON = 'atlas-checkpoint';
 
 /** The source of each atlas layer is named after it. */
 export const sourceIdFor = (layer: string) => `atlas-${layer}`;
 
-const highlighted = (normal: number, highlight: number): ExpressionSpecification => [
-  'case',
-  [
-    'any',
-    ['boolean', ['feature-state', 'hover'], false],
-    ['boolean', ['feature-state', 'selected'], false],
-  ],
-  highlight,
-  normal,
-];
+/**
+ * The source that holds copies of the hovered and the selected feature, drawn by the highlight
+ * layers. Highlighting by copying into a small source, rather than with feature-state
+ * expressions, keeps every paint property constant: MapLibre then draws every layer of a type
+ * with one shader program, and each program it compiles costs the first frames dearly where
+ * WebGL runs in software (100–400 ms each, measured with SwiftShader).
+ */
+export const HIGHLIGHT_SOURCE = 'atlas-highlight';
 
-function routeColour(routes: AtlasLayer | undefined): DataDrivenPropertyValueSpecification<string> {
-  const ids = routes?.features.map((f) => f.id) ?? [];
-  if (ids.length === 0) return ROUTE_PALETTE[0]!;
-  const pairs = ids.flatMap((id, index) => [id, ROUTE_PALETTE[index % ROUTE_PALETTE.length]!]);
-  return [
-    'match',
-    ['get', 'atlasId'],
-    ...pairs,
-    ROUTE_PALETTE[0]!,
-  ] as unknown as ExpressionSpecification;
+/** What a highlighted feature is, as the highlight layers tell them apart. */
+export type HighlightKind = 'route' | 'border' | 'settlement' | 'checkpoint' | 'area' | 'imported';
+
+/** How the highlight layers draw a feature of the atlas, by its kind. */
+export function highlightKindOf(kind: string): HighlightKind {
+  switch (kind) {
+    case 'route':
+    case 'border':
+    case 'settlement':
+    case 'checkpoint':
+      return kind;
+    default:
+      return 'area';
+  }
 }
 
-const isDated: ExpressionSpecification = ['has', 'validTo'];
-const kindIs = (kind: string): FilterSpecification => ['==', ['get', 'kind'], kind];
+/** The properties of a feature in the highlight source. */
+export interface HighlightProperties {
+  highlight: HighlightKind;
+  /** The text a highlighted label shows (areas). */
+  label?: string;
+}
 
-/** Metadata that groups style layers under the atlas layer the panel toggles. */
-const group = (layer: LayerName | 'basemap') => ({ 'atlas:group': layer });
+/** The colour of a route: its position in the routes layer picks it from the palette. */
+export const routeColour = (index: number) => ROUTE_PALETTE[index % ROUTE_PALETTE.length]!;
 
+/** The dash pattern of a route line, by how its geometry was drawn and whether it is dated. */
+export function routeDashes(quality: string, dated: boolean): readonly number[] {
+  if (dated) return DASHES.dated;
+  return quality === 'schematic' ? DASHES.schematic : DASHES.surveyed;
+}
+
+/**
+ * Style metadata: the atlas layer a style layer belongs to (the panel toggles them together)
+ * and, for layers a click or hover can pick, the pick order (lower first: points over lines).
+ */
+export interface AtlasLayerMetadata {
+  'atlas:group': string;
+  'atlas:pick'?: number;
+}
+
+const group = (name: LayerName | 'basemap' | 'highlight', pick?: number): AtlasLayerMetadata =>
+  pick === undefined ? { 'atlas:group': name } : { 'atlas:group': name, 'atlas:pick': pick };
+
+/** Pick order: imported layers' features sit on top of everything (they are added last). */
+export const PICK_ORDER = {
+  imported: 0,
+  checkpoint: 1,
+  settlement: 2,
+  route: 3,
+  border: 4,
+  area: 5,
+} as const;
+
+/** The ids of the style layers a click or hover can pick, in pick order (top-most first). */
+export function interactiveLayerIds(
+  layers: readonly { id: string; metadata?: unknown }[],
+): string[] {
+  const pickOf = (layer: { metadata?: unknown }) =>
+    (layer.metadata as Partial<AtlasLayerMetadata> | undefined)?.['atlas:pick'];
+  return layers
+    .filter((layer) => pickOf(layer) !== undefined)
+    .sort((a, b) => pickOf(a)! - pickOf(b)!)
+    .map((layer) => layer.id);
+}
+
+const kindIs = (kind: string): ExpressionSpecification => ['==', ['get', 'kind'], kind];
+const geometryIs = (...types: string[]): ExpressionSpecification => [
+  'in',
+  ['geometry-type'],
+  ['literal', types],
+];
+const highlightIs = (kind: HighlightKind): ExpressionSpecification => [
+  '==',
+  ['get', 'highlight'],
+  kind,
+];
 function basemapLayers(labelledByAtlas: string[]): LayerSpecification[] {
+  // No background layer: the map's container shows the background colour through the canvas
+  // (one full-view pass and one shader fewer). The fills need no antialiasing: every edge of
+  // land and sea is stroked by the country lines.
   return [
-    { id: 'background', type: 'background', paint: { 'background-color': COLOURS.background } },
     {
       id: 'basemap-land',
       type: 'fill',
       source: 'basemap-countries',
       metadata: group('basemap'),
-      paint: { 'fill-color': COLOURS.land },
+      paint: { 'fill-color': COLOURS.land, 'fill-antialias': false },
     },
     {
       id: 'basemap-sea',
       type: 'fill',
       source: 'basemap-sea',
       metadata: group('basemap'),
-      paint: { 'fill-color': COLOURS.sea },
+      paint: { 'fill-color': COLOURS.sea, 'fill-antialias': false },
     },
     {
       id: 'basemap-country-lines',
@@ -145,119 +194,203 @@ function basemapLayers(labelledByAtlas: string[]): LayerSpecification[] {
   ];
 }
 
-function atlasLayers(routes: AtlasLayer | undefined): LayerSpecification[] {
-  return [
-    {
-      id: 'borders-line',
+/** One line layer and one label layer per route, each with its own constant colour and dash. */
+function routeLayers(routes: AtlasLayer | undefined): LayerSpecification[] {
+  const features = routes?.features ?? [];
+  const lines: LayerSpecification[] = features.map((route, index) => {
+    const dashes = routeDashes(route.properties.geometryQuality, Boolean(route.properties.validTo));
+    return {
+      id: `routes-line-${route.id}`,
       type: 'line',
-      source: sourceIdFor('borders'),
-      metadata: group('borders'),
+      source: sourceIdFor('routes'),
+      metadata: group('routes', PICK_ORDER.route),
+      filter: ['==', ['get', 'atlasId'], route.id],
       layout: { 'line-join': 'round' },
       paint: {
-        'line-color': COLOURS.border,
-        'line-width': highlighted(1.8, 3.5),
-        'line-dasharray': [...DASHES.border],
+        'line-color': routeColour(index),
+        'line-width': 3.5,
+        // A solid line needs no dash pattern (and a plainer shader).
+        ...(dashes[1] === 0 ? {} : { 'line-dasharray': [...dashes] }),
       },
+    };
+  });
+  const labels: LayerSpecification[] = features.map((route, index) => ({
+    id: `routes-label-${route.id}`,
+    type: 'symbol',
+    source: sourceIdFor('routes'),
+    metadata: group('routes'),
+    filter: ['==', ['get', 'atlasId'], route.id],
+    layout: {
+      'symbol-placement': 'line',
+      'text-field': ['get', 'label'],
+      'text-font': LABEL_FONT,
+      'text-size': 12,
+      'text-offset': [0, -1],
     },
+    paint: {
+      'text-color': routeColour(index),
+      'text-halo-color': COLOURS.textHalo,
+      'text-halo-width': 1.5,
+    },
+  }));
+  return [
     {
       id: 'routes-casing',
       type: 'line',
       source: sourceIdFor('routes'),
       metadata: group('routes'),
       layout: { 'line-join': 'round', 'line-cap': 'round' },
-      paint: { 'line-color': '#ffffff', 'line-width': highlighted(6, 9), 'line-opacity': 0.85 },
+      paint: { 'line-color': COLOURS.textHalo, 'line-width': 6, 'line-opacity': 0.85 },
     },
     {
-      id: 'routes-line',
+      // A hovered or selected route: a dark casing around its line.
+      id: 'highlight-route',
       type: 'line',
-      source: sourceIdFor('routes'),
-      metadata: group('routes'),
-      layout: { 'line-join': 'round' },
-      paint: {
-        'line-color': routeColour(routes),
-        'line-width': highlighted(3.5, 6),
-        'line-dasharray': [
-          'case',
-          isDated,
-          ['literal', DASHES.dated],
-          ['==', ['get', 'geometryQuality'], 'schematic'],
-          ['literal', DASHES.schematic],
-          ['literal', DASHES.surveyed],
-        ],
-      },
+      source: HIGHLIGHT_SOURCE,
+      metadata: group('highlight'),
+      filter: highlightIs('route'),
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: { 'line-color': COLOURS.highlight, 'line-width': 9, 'line-opacity': 0.85 },
     },
-    {
-      id: 'routes-label',
-      type: 'symbol',
-      source: sourceIdFor('routes'),
-      metadata: group('routes'),
-      layout: {
-        'symbol-placement': 'line',
-        'text-field': ['get', 'label'],
-        'text-font': LABEL_FONT,
-        'text-size': 12,
-        'text-offset': [0, -1],
-      },
-      paint: {
-        'text-color': routeColour(routes),
-        'text-halo-color': COLOURS.textHalo,
-        'text-halo-width': 1.5,
-      },
-    },
-    {
-      id: 'areas-label',
+    ...lines,
+    ...labels,
+  ];
+}
+
+function atlasLayers(routes: AtlasLayer | undefined): LayerSpecification[] {
+  const areaLabel = (kind: 'region' | 'country', colour: string, size: number) =>
+    ({
+      id: `areas-label-${kind}`,
       type: 'symbol',
       source: sourceIdFor('areas'),
-      metadata: group('areas'),
+      metadata: group('areas', PICK_ORDER.area),
+      filter: kindIs(kind),
       layout: {
         'text-field': ['get', 'label'],
         'text-font': LABEL_FONT,
-        'text-size': ['case', ['==', ['get', 'kind'], 'region'], 14, 12],
+        'text-size': size,
         'text-letter-spacing': 0.08,
         'text-max-width': 9,
-        'text-allow-overlap': false,
-        // The region the text is about wins a place over a country's name when they collide.
-        'symbol-sort-key': ['case', ['==', ['get', 'kind'], 'region'], 0, 1],
       },
       paint: {
-        'text-color': ['case', ['==', ['get', 'kind'], 'region'], COLOURS.region, COLOURS.country],
+        'text-color': colour,
         'text-halo-color': COLOURS.textHalo,
-        'text-halo-width': highlighted(1.4, 3),
+        'text-halo-width': 1.4,
+      },
+    }) satisfies LayerSpecification;
+  return [
+    {
+      id: 'borders-line',
+      type: 'line',
+      source: sourceIdFor('borders'),
+      metadata: group('borders', PICK_ORDER.border),
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': COLOURS.border,
+        'line-width': 1.8,
+        'line-dasharray': [...DASHES.border],
+      },
+    },
+    {
+      id: 'highlight-border',
+      type: 'line',
+      source: HIGHLIGHT_SOURCE,
+      metadata: group('highlight'),
+      filter: highlightIs('border'),
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': COLOURS.border,
+        'line-width': 3.5,
+        'line-dasharray': [...DASHES.border],
+      },
+    },
+    ...routeLayers(routes),
+    // The region the text is about is placed before the countries (the top layer is placed
+    // first), so it wins a place when their labels collide.
+    areaLabel('country', COLOURS.country, 12),
+    areaLabel('region', COLOURS.region, 14),
+    {
+      // A hovered or selected area: its label again, over the first, on a broad halo.
+      id: 'highlight-area-label',
+      type: 'symbol',
+      source: HIGHLIGHT_SOURCE,
+      metadata: group('highlight'),
+      filter: highlightIs('area'),
+      layout: {
+        'text-field': ['get', 'label'],
+        'text-font': LABEL_FONT,
+        'text-size': 13,
+        'text-letter-spacing': 0.08,
+        'text-max-width': 9,
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
+      paint: {
+        'text-color': COLOURS.highlight,
+        'text-halo-color': COLOURS.textHalo,
+        'text-halo-width': 3,
       },
     },
     {
       id: 'places-settlement',
       type: 'circle',
       source: sourceIdFor('places'),
-      metadata: group('places'),
+      metadata: group('places', PICK_ORDER.settlement),
       filter: kindIs('settlement'),
       paint: {
         'circle-color': COLOURS.settlement,
-        'circle-radius': highlighted(5, 8),
-        'circle-stroke-color': '#ffffff',
+        'circle-radius': 5,
+        'circle-stroke-color': COLOURS.textHalo,
         'circle-stroke-width': 2,
       },
     },
     {
-      // The checkpoint's halo: a circle under its icon that grows when it is highlighted.
+      id: 'highlight-settlement',
+      type: 'circle',
+      source: HIGHLIGHT_SOURCE,
+      metadata: group('highlight'),
+      filter: highlightIs('settlement'),
+      paint: {
+        'circle-color': COLOURS.settlement,
+        'circle-radius': 8,
+        'circle-stroke-color': COLOURS.textHalo,
+        'circle-stroke-width': 2,
+      },
+    },
+    {
+      // The checkpoint's halo: a circle under its icon, which grows when highlighted.
       id: 'places-checkpoint-halo',
       type: 'circle',
       source: sourceIdFor('places'),
       metadata: group('places'),
       filter: kindIs('checkpoint'),
       paint: {
-        'circle-color': '#ffffff',
+        'circle-color': COLOURS.textHalo,
         'circle-opacity': 0.9,
-        'circle-radius': highlighted(9, 13),
+        'circle-radius': 9,
         'circle-stroke-color': COLOURS.checkpoint,
-        'circle-stroke-width': highlighted(0, 2),
+        'circle-stroke-width': 0,
+      },
+    },
+    {
+      id: 'highlight-checkpoint',
+      type: 'circle',
+      source: HIGHLIGHT_SOURCE,
+      metadata: group('highlight'),
+      filter: highlightIs('checkpoint'),
+      paint: {
+        'circle-color': COLOURS.textHalo,
+        'circle-opacity': 0.9,
+        'circle-radius': 13,
+        'circle-stroke-color': COLOURS.checkpoint,
+        'circle-stroke-width': 2,
       },
     },
     {
       id: 'places-checkpoint',
       type: 'symbol',
       source: sourceIdFor('places'),
-      metadata: group('places'),
+      metadata: group('places', PICK_ORDER.checkpoint),
       filter: kindIs('checkpoint'),
       layout: {
         'icon-image': CHECKPOINT_ICON,
@@ -285,6 +418,45 @@ function atlasLayers(routes: AtlasLayer | undefined): LayerSpecification[] {
     },
   ];
 }
+
+/**
+ * The highlight of a reader's own features: above every layer (imported layers are added below
+ * it), one dark colour whatever the layer's own.
+ */
+function importedHighlightLayers(): LayerSpecification[] {
+  const filter = (...types: string[]): FilterSpecification => [
+    'all',
+    highlightIs('imported'),
+    geometryIs(...types),
+  ];
+  return [
+    {
+      id: 'highlight-imported-line',
+      type: 'line',
+      source: HIGHLIGHT_SOURCE,
+      metadata: group('highlight'),
+      filter: filter('LineString', 'MultiLineString', 'Polygon', 'MultiPolygon'),
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': COLOURS.highlight, 'line-width': 4 },
+    },
+    {
+      id: 'highlight-imported-circle',
+      type: 'circle',
+      source: HIGHLIGHT_SOURCE,
+      metadata: group('highlight'),
+      filter: filter('Point', 'MultiPoint'),
+      paint: {
+        'circle-color': COLOURS.highlight,
+        'circle-radius': 6,
+        'circle-stroke-color': COLOURS.textHalo,
+        'circle-stroke-width': 2,
+      },
+    },
+  ];
+}
+
+/** The first highlight layer of imported features: imported layers go just below it. */
+export const IMPORTED_LAYERS_BEFORE = 'highlight-imported-line';
 
 /**
  * What the map draws of a feature: flat properties only (the popup reads the full feature from
@@ -315,19 +487,21 @@ export function buildAtlasStyle({ basemap, layers }: StyleInput): StyleSpecifica
       { type: 'geojson' as const, data: mapFeatures(layer), promoteId: 'atlasId' },
     ]),
   );
+  const sources: StyleSpecification['sources'] = {
+    'basemap-countries': {
+      type: 'geojson',
+      data: basemap.countries,
+      attribution: BASEMAP_ATTRIBUTION,
+    },
+    'basemap-sea': { type: 'geojson', data: basemap.sea },
+    'basemap-country-labels': { type: 'geojson', data: basemap.countryLabels },
+    ...atlasSources,
+    [HIGHLIGHT_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+  };
   return {
     version: 8,
     name: 'Passage Atlas',
-    sources: {
-      'basemap-countries': {
-        type: 'geojson',
-        data: basemap.countries,
-        attribution: BASEMAP_ATTRIBUTION,
-      },
-      'basemap-sea': { type: 'geojson', data: basemap.sea },
-      'basemap-country-labels': { type: 'geojson', data: basemap.countryLabels },
-      ...atlasSources,
-    },
+    sources,
     layers: [
       ...basemapLayers(
         layers.flatMap((layer) =>
@@ -336,25 +510,21 @@ export function buildAtlasStyle({ basemap, layers }: StyleInput): StyleSpecifica
             .map((f) => f.properties.name),
         ),
       ),
-      ...atlasLayers(layers.find((l) => l.layer === 'routes')).filter(
-        (layer) => 'source' in layer && layer.source in atlasSources,
-      ),
-    ],
+      ...atlasLayers(layers.find((l) => l.layer === 'routes')),
+      ...importedHighlightLayers(),
+    ].filter((layer) => !('source' in layer) || layer.source in sources),
   };
 }
 
 /** Paul Tol's muted scheme: apart from the route colours, for the reader's own layers. */
 export const IMPORTED_PALETTE = ['#332288', '#117733', '#882255', '#44AA99', '#999933', '#AA4499'];
 
-const geometryIs = (...types: string[]): FilterSpecification => [
-  'in',
-  ['geometry-type'],
-  ['literal', types],
-];
-
 /** An imported layer's style layers, by geometry type, drawn with one colour of its own. */
 export function importedLayerStyle(sourceId: string, colour: string): LayerSpecification[] {
-  const metadata = { 'atlas:group': sourceId };
+  const metadata: AtlasLayerMetadata = {
+    'atlas:group': sourceId,
+    'atlas:pick': PICK_ORDER.imported,
+  };
   return [
     {
       id: `${sourceId}-fill`,
@@ -362,7 +532,8 @@ export function importedLayerStyle(sourceId: string, colour: string): LayerSpeci
       source: sourceId,
       metadata,
       filter: geometryIs('Polygon', 'MultiPolygon'),
-      paint: { 'fill-color': colour, 'fill-opacity': highlighted(0.2, 0.4) },
+      // Outlined by the line layer below, so the fill needs no antialiasing of its own.
+      paint: { 'fill-color': colour, 'fill-opacity': 0.25, 'fill-antialias': false },
     },
     {
       id: `${sourceId}-line`,
@@ -371,7 +542,7 @@ export function importedLayerStyle(sourceId: string, colour: string): LayerSpeci
       metadata,
       filter: geometryIs('LineString', 'MultiLineString', 'Polygon', 'MultiPolygon'),
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': colour, 'line-width': highlighted(2.5, 5) },
+      paint: { 'line-color': colour, 'line-width': 2.5 },
     },
     {
       id: `${sourceId}-circle`,
@@ -381,8 +552,8 @@ export function importedLayerStyle(sourceId: string, colour: string): LayerSpeci
       filter: geometryIs('Point', 'MultiPoint'),
       paint: {
         'circle-color': colour,
-        'circle-radius': highlighted(4, 7),
-        'circle-stroke-color': '#ffffff',
+        'circle-radius': 4,
+        'circle-stroke-color': COLOURS.textHalo,
         'circle-stroke-width': 1,
       },
     },

@@ -1,7 +1,30 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy.ts';
+import { withoutEmbeddedImages } from './scripts/maplibre-css.ts';
+import { embeddedModule } from './scripts/embedded-data.ts';
+
+/** MapLibre's stylesheet, less the control icons and logo the atlas never shows. */
+const trimMapLibreCss: Plugin = {
+  name: 'trim-maplibre-css',
+  enforce: 'pre',
+  transform: (code, id) =>
+    /maplibre-gl\/dist\/maplibre-gl\.css$/.test(id) ? withoutEmbeddedImages(code) : undefined,
+};
+
+/** GeoJSON imported with `?embed` or `?topology`: parsed at build time (scripts/embedded-data.ts). */
+const embeddedGeoJson: Plugin = {
+  name: 'embedded-geojson',
+  enforce: 'pre',
+  load(id) {
+    const [file = '', query = ''] = id.split('?');
+    if (!file.endsWith('.geojson') || (query !== 'embed' && query !== 'topology')) return undefined;
+    this.addWatchFile(file);
+    return embeddedModule(file, query, readFileSync(file, 'utf8'));
+  },
+};
 
 /** The policy as a meta tag in the built page (the dev server's injected scripts would break it). */
 const contentSecurityPolicyMeta: Plugin = {
@@ -44,8 +67,15 @@ const preloadFirstFonts: Plugin = {
 };
 
 export default defineConfig({
-  plugins: [svelte(), contentSecurityPolicyMeta, preloadFirstFonts],
-  build: { target: 'es2022', chunkSizeWarningLimit: 1200 },
+  plugins: [
+    trimMapLibreCss,
+    embeddedGeoJson,
+    svelte(),
+    contentSecurityPolicyMeta,
+    preloadFirstFonts,
+  ],
+  // Every browser the atlas runs in preloads modules itself: no polyfill in the first load.
+  build: { target: 'es2022', chunkSizeWarningLimit: 1200, modulePreload: { polyfill: false } },
   server: { host: '127.0.0.1' },
   preview: {
     host: '127.0.0.1',

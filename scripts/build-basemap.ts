@@ -3,28 +3,28 @@
  *
  * Run with: npx tsx scripts/build-basemap.ts
  *
- * What it derives (into geodata/basemap/, all compact RFC 7946 GeoJSON
- * FeatureCollections, coordinates rounded to 5 decimals, exterior rings
- * counter-clockwise, clipped to BASEMAP_BOUNDS from src/lib/geo/basemap-bounds.ts):
+ * What it derives (into geodata/basemap/, all compact RFC 7946 GeoJSON FeatureCollections,
+ * coordinates rounded to 4 decimals (about 10 m, far finer than the 1:10m source), exterior
+ * rings counter-clockwise, clipped to BASEMAP_BOUNDS from src/lib/geo/basemap-bounds.ts):
  *
  *   countries.geojson       every country polygon that intersects the bounds,
  *                           properties { id: ISO 3166-1 numeric, name }.
  *   country-labels.geojson  one Point per country with a meaningful area in the
  *                           bounds, placed well inside its largest clipped part
  *                           (a sampled "pole of inaccessibility"), { id, name }.
- *   sea.geojson             the Caspian Sea, properties { name: "Caspian Sea" }.
+ *
+ * There is no sea layer: the map draws the sea's colour under the land, and inside the bounds
+ * every point that no country covers is the Caspian Sea (the bounds hold no other sea, and the
+ * countries leave no lake out). The coast is then the countries' own edge, which the map also
+ * strokes: one coastline, not two that disagree (tests/unit/basemap.test.ts checks the water).
  *
  * Where from:
  *   - Countries: Natural Earth 1:10m admin-0 countries, as TopoJSON in the
  *     `world-atlas` package (countries-10m.json, object `countries`).
- *   - Caspian Sea: the `@geo-maps/earth-seas-10m` package (map.geo.json, one
- *     unnamed MultiPolygon of the world's seas; the Caspian is the only part
- *     whose extent lies inside the Caspian search window below).
  *
- * Both source packages are build-time inputs only (devDependencies; the seas
- * file alone is ~36 MB). The app never loads them at run time: it only reads
- * the small derived files written here. The output is deterministic, so
- * running the script twice gives byte-identical files.
+ * The source package is a build-time input only (a devDependency). The app never loads it at
+ * run time: it only reads the small derived files written here. The output is deterministic,
+ * so running the script twice gives byte-identical files.
  */
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -37,7 +37,6 @@ import type {
   BBox,
   Feature,
   FeatureCollection,
-  GeometryCollection,
   MultiPolygon,
   Point,
   Polygon,
@@ -59,9 +58,8 @@ const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUTPUT_DIRECTORY = join(PROJECT_ROOT, 'geodata', 'basemap');
 
 const COUNTRIES_TOPOLOGY_MODULE = 'world-atlas/countries-10m.json';
-const SEAS_GEOJSON_MODULE = '@geo-maps/earth-seas-10m/map.geo.json';
 
-const COORDINATE_DECIMALS = 5;
+const COORDINATE_DECIMALS = 4;
 const COORDINATE_SCALE = 10 ** COORDINATE_DECIMALS;
 
 /** Rings smaller than this (square degrees, ~100 m²) are clipping slivers, not land. */
@@ -71,11 +69,6 @@ const MINIMUM_LABELLED_AREA = 0.05;
 /** Grid resolution (samples per axis) of the label search, coarse pass then refinement. */
 const LABEL_GRID_SAMPLES = 120;
 const LABEL_REFINEMENT_SAMPLES = 24;
-
-/** [west, south, east, north]: the Caspian basin; the world ocean and Black Sea extend far outside it. */
-const CASPIAN_SEARCH_WINDOW: BBox = [46, 36, 55.5, 48];
-/** Open water, north of the Absheron peninsula; the Caspian polygon must contain it. */
-const CASPIAN_WATER_POINT: Position = [50.5, 41];
 
 // ---------------------------------------------------------------------------
 // Types
@@ -87,10 +80,6 @@ type AreaGeometry = Polygon | MultiPolygon;
 
 interface CountryProperties {
   id: string;
-  name: string;
-}
-
-interface SeaProperties {
   name: string;
 }
 
@@ -129,34 +118,6 @@ function readCountries(): Feature<AreaGeometry, CountryProperties>[] {
     });
   }
   return countries;
-}
-
-function readCaspianSeaPolygons(): PolygonRings[] {
-  const seas = readJsonModule(SEAS_GEOJSON_MODULE) as GeometryCollection;
-  const caspianPolygons = seas.geometries
-    .flatMap((geometry) => (isAreaGeometry(geometry) ? polygonsOf(geometry) : []))
-    .filter(
-      (polygon) =>
-        polygon[0] !== undefined && bboxWithin(ringBbox(polygon[0]), CASPIAN_SEARCH_WINDOW),
-    );
-  const [caspian] = caspianPolygons;
-  if (caspianPolygons.length !== 1 || caspian === undefined) {
-    throw new Error(
-      `Expected exactly one sea polygon inside the Caspian window, found ${caspianPolygons.length}`,
-    );
-  }
-  if (!pointInPolygon(CASPIAN_WATER_POINT, caspian)) {
-    throw new Error(
-      'The sea polygon found in the Caspian window does not contain Caspian open water',
-    );
-  }
-  return caspianPolygons;
-}
-
-function isAreaGeometry(
-  geometry: GeometryCollection['geometries'][number],
-): geometry is AreaGeometry {
-  return geometry.type === 'Polygon' || geometry.type === 'MultiPolygon';
 }
 
 // ---------------------------------------------------------------------------
@@ -252,12 +213,6 @@ function ringBbox(ring: Ring): BBox {
 function bboxesIntersect(first: BBox, second: BBox): boolean {
   return (
     first[0] <= second[2] && second[0] <= first[2] && first[1] <= second[3] && second[1] <= first[3]
-  );
-}
-
-function bboxWithin(inner: BBox, outer: BBox): boolean {
-  return (
-    inner[0] >= outer[0] && inner[1] >= outer[1] && inner[2] <= outer[2] && inner[3] <= outer[3]
   );
 }
 
@@ -463,13 +418,6 @@ function buildLabelsLayer(
   return { type: 'FeatureCollection', features: labels };
 }
 
-function buildSeaLayer(bounds: BBox): FeatureCollection<AreaGeometry, SeaProperties> {
-  const clipped = clipPolygonsToBounds(readCaspianSeaPolygons(), bounds);
-  if (clipped.length === 0)
-    throw new Error('The Caspian Sea does not reach into the basemap bounds');
-  return { type: 'FeatureCollection', features: [toAreaFeature(clipped, { name: 'Caspian Sea' })] };
-}
-
 // ---------------------------------------------------------------------------
 // Output
 // ---------------------------------------------------------------------------
@@ -504,7 +452,6 @@ function main(): void {
   const paths = [
     writeLayer('countries.geojson', buildCountriesLayer(countries)),
     writeLayer('country-labels.geojson', labels),
-    writeLayer('sea.geojson', buildSeaLayer(bounds)),
   ];
   console.log(`countries: ${countries.map((country) => country.properties.name).join(', ')}`);
   console.log(`labels:    ${labels.features.map((label) => label.properties.name).join(', ')}`);

@@ -22,7 +22,6 @@ import '@fontsource/noto-sans/400.css';
 import type { FeatureCollection } from 'geojson';
 import countries from '../../geodata/basemap/countries.geojson?raw';
 import countryLabels from '../../geodata/basemap/country-labels.geojson?raw';
-import sea from '../../geodata/basemap/sea.geojson?raw';
 import areas from '../../geodata/layers/areas.geojson?raw';
 import borders from '../../geodata/layers/borders.geojson?raw';
 import places from '../../geodata/layers/places.geojson?raw';
@@ -45,7 +44,6 @@ const style: StyleSpecification = {
   version: 8,
   sources: {
     countries: { type: 'geojson', data: JSON.parse(countries) },
-    sea: { type: 'geojson', data: JSON.parse(sea) },
     'country-labels': { type: 'geojson', data: JSON.parse(countryLabels) },
     areas: { type: 'geojson', data: JSON.parse(areas) },
     borders: { type: 'geojson', data: JSON.parse(borders) },
@@ -53,9 +51,9 @@ const style: StyleSpecification = {
     routes: { type: 'geojson', data: JSON.parse(routes) },
   },
   layers: [
-    { id: 'background', type: 'background', paint: { 'background-color': '#e4e1da' } },
+    // The sea: whatever no country covers (as in the app).
+    { id: 'background', type: 'background', paint: { 'background-color': '#b8d3e2' } },
     { id: 'land', type: 'fill', source: 'countries', paint: { 'fill-color': '#f3f0ea' } },
-    { id: 'sea', type: 'fill', source: 'sea', paint: { 'fill-color': '#b8d3e2' } },
     { id: 'country-lines', type: 'line', source: 'countries', paint: { 'line-color': '#aaa196' } },
     { id: 'country-labels', type: 'symbol', source: 'country-labels', layout: TEXT },
     {

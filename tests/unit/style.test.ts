@@ -1,7 +1,9 @@
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import type { FeatureCollection, Polygon } from 'geojson';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { AtlasLayer } from '../../src/lib/geo/contract.ts';
+import { BASEMAP_BOUNDS } from '../../src/lib/geo/basemap-bounds.ts';
 import { checkpointIcon } from '../../src/lib/map/icons.ts';
 import {
   buildAtlasStyle,
@@ -18,7 +20,7 @@ const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 const basemap: BasemapData = {
   countries: readJson('geodata/basemap/countries.geojson'),
   countryLabels: readJson('geodata/basemap/country-labels.geojson'),
-  sea: readJson('geodata/basemap/sea.geojson'),
+  bounds: BASEMAP_BOUNDS,
 };
 const layers: AtlasLayer[] = ['areas', 'borders', 'routes', 'places'].map((name) =>
   readJson(`geodata/layers/${name}.geojson`),
@@ -119,8 +121,22 @@ describe('the map style', () => {
       expect(interactiveLayerIds(style.layers)).not.toContain(layer.id);
   });
 
-  it('has no background layer: the map container shows the colour', () => {
+  it('has no background layer: the sea is the container’s colour, and beyond the basemap a mask', () => {
     expect(style.layers.some((layer) => layer.type === 'background')).toBe(false);
+    const outside = style.sources['basemap-outside'] as { data: FeatureCollection<Polygon> };
+    const [world, box] = outside.data.features[0]!.geometry.coordinates;
+    expect(world).toContainEqual([180, 85]);
+    const [west, south, east, north] = BASEMAP_BOUNDS;
+    expect(box).toEqual(
+      expect.arrayContaining([
+        [west, south],
+        [east, north],
+      ]),
+    );
+    expect(style.layers.map((layer) => layer.id).slice(0, 2)).toEqual([
+      'basemap-land',
+      'basemap-outside',
+    ]);
   });
 
   it('gives the map flat properties only, keyed by the feature id', () => {

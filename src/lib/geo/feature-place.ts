@@ -1,28 +1,68 @@
 /**
  * Where on a feature to anchor its popup, and the box to show it in.
  */
-import { along } from '@turf/along';
-import { bbox } from '@turf/bbox';
-import { length } from '@turf/length';
-import { pointOnFeature } from '@turf/point-on-feature';
-import type { Feature, Geometry } from 'geojson';
+import type { Geometry, Position } from 'geojson';
 
 export type Bounds = [number, number, number, number];
 
-export function popupAnchor(geometry: Geometry): [number, number] {
-  const feature: Feature = { type: 'Feature', geometry, properties: {} };
+/**
+ * Where a popup opens when the reader did not click a point of the feature (it was chosen in the
+ * list, the text or a link): a point itself, the middle of a line along its length, a point
+ * inside a polygon. turf is loaded on first use: the first view of the page never needs it.
+ */
+export async function popupAnchor(geometry: Geometry): Promise<[number, number]> {
+  if (geometry.type === 'Point') return [geometry.coordinates[0]!, geometry.coordinates[1]!];
   if (geometry.type === 'LineString') {
-    const halfway = length(feature) / 2;
-    return along({ type: 'Feature', geometry, properties: {} }, halfway).geometry.coordinates as [
-      number,
-      number,
-    ];
+    const [{ along }, { length }] = await Promise.all([
+      import('@turf/along'),
+      import('@turf/length'),
+    ]);
+    const line = { type: 'Feature' as const, geometry, properties: {} };
+    return along(line, length(line) / 2).geometry.coordinates as [number, number];
   }
-  return pointOnFeature(feature).geometry.coordinates as [number, number];
+  const { pointOnFeature } = await import('@turf/point-on-feature');
+  return pointOnFeature({ type: 'Feature', geometry, properties: {} }).geometry.coordinates as [
+    number,
+    number,
+  ];
 }
 
+/**
+ * The box of every position of a geometry: [west, south, east, north]; for a geometry without
+ * positions, [Infinity, Infinity, -Infinity, -Infinity] (as turf's bbox has it).
+ */
 export function featureBounds(geometry: Geometry): Bounds {
-  return bbox({ type: 'Feature', geometry, properties: {} }).slice(0, 4) as Bounds;
+  const bounds: Bounds = [Infinity, Infinity, -Infinity, -Infinity];
+  const visit = (position: Position) => {
+    const [x, y] = position as [number, number];
+    if (x < bounds[0]) bounds[0] = x;
+    if (y < bounds[1]) bounds[1] = y;
+    if (x > bounds[2]) bounds[2] = x;
+    if (y > bounds[3]) bounds[3] = y;
+  };
+  const walk = (part: Geometry) => {
+    switch (part.type) {
+      case 'Point':
+        visit(part.coordinates);
+        break;
+      case 'MultiPoint':
+      case 'LineString':
+        part.coordinates.forEach(visit);
+        break;
+      case 'MultiLineString':
+      case 'Polygon':
+        for (const line of part.coordinates) line.forEach(visit);
+        break;
+      case 'MultiPolygon':
+        for (const polygon of part.coordinates) for (const ring of polygon) ring.forEach(visit);
+        break;
+      case 'GeometryCollection':
+        part.geometries.forEach(walk);
+        break;
+    }
+  };
+  walk(geometry);
+  return bounds;
 }
 
 /** The union of boxes. */

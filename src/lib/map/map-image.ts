@@ -2,7 +2,7 @@
  * The map as a PNG for reports: what the map shows, labels included, with a credit line.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { COLOURS } from './style.ts';
+import { MAP_BACKGROUND } from './style.ts';
 
 export const MAP_IMAGE_CREDIT =
   'Passage Atlas · basemap: Natural Earth · places: the atlas gazetteer, with cited sources';
@@ -18,7 +18,7 @@ function captureCanvas(map: MapLibreMap): Promise<HTMLCanvasElement> {
       const context = copy.getContext('2d')!;
       // The style has no background layer: the map's container shows the colour, the image
       // must paint it under the canvas's transparent pixels.
-      context.fillStyle = COLOURS.background;
+      context.fillStyle = MAP_BACKGROUND;
       context.fillRect(0, 0, copy.width, copy.height);
       context.drawImage(source, 0, 0);
       resolve(copy);

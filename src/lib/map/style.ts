@@ -14,7 +14,8 @@ import type { AtlasLayer, LayerName } from '../geo/contract.ts';
 export interface BasemapData {
   countries: FeatureCollection;
   countryLabels: FeatureCollection;
-  sea: FeatureCollection;
+  /** [west, south, east, north]: the box the countries are clipped to. */
+  bounds: readonly [number, number, number, number];
 }
 
 export interface StyleInput {
@@ -22,13 +23,20 @@ export interface StyleInput {
   layers: readonly AtlasLayer[];
 }
 
+/**
+ * The colour the map's container shows through the canvas wherever the style draws nothing:
+ * the sea, since inside the basemap's box whatever no country covers is the Caspian (see
+ * scripts/build-basemap.ts). The style has no background layer: one full-view pass fewer.
+ */
+export const MAP_BACKGROUND = '#b8d3e2';
+
 /** The CSS font list labels are drawn with (bundled Noto Sans, then the system's). */
 export const LABEL_FONT = ['Noto Sans', 'DejaVu Sans', 'sans-serif'];
 
 export const COLOURS = {
   background: '#e4e1da',
   land: '#f3f0ea',
-  sea: '#b8d3e2',
+  sea: MAP_BACKGROUND,
   countryLine: '#aaa196',
   countryLabel: '#8a8176',
   textHalo: '#ffffff',
@@ -145,9 +153,8 @@ const highlightIs = (kind: HighlightKind): ExpressionSpecification => [
   kind,
 ];
 function basemapLayers(labelledByAtlas: string[]): LayerSpecification[] {
-  // No background layer: the map's container shows the background colour through the canvas
-  // (one full-view pass and one shader fewer). The fills need no antialiasing: every edge of
-  // land and sea is stroked by the country lines.
+  // The sea is the container's colour (MAP_BACKGROUND). The fills need no antialiasing: every
+  // edge of the land is stroked by the country lines, and the box's edges are straight.
   return [
     {
       id: 'basemap-land',
@@ -157,11 +164,12 @@ function basemapLayers(labelledByAtlas: string[]): LayerSpecification[] {
       paint: { 'fill-color': COLOURS.land, 'fill-antialias': false },
     },
     {
-      id: 'basemap-sea',
+      // Beyond the basemap's box there is no data: neither land nor sea.
+      id: 'basemap-outside',
       type: 'fill',
-      source: 'basemap-sea',
+      source: 'basemap-outside',
       metadata: group('basemap'),
-      paint: { 'fill-color': COLOURS.sea, 'fill-antialias': false },
+      paint: { 'fill-color': COLOURS.background, 'fill-antialias': false },
     },
     {
       id: 'basemap-country-lines',
@@ -480,6 +488,38 @@ export function mapFeatures(layer: AtlasLayer): FeatureCollection {
   };
 }
 
+/** The world with the basemap's box cut out of it. */
+function outsideBox([west, south, east, north]: BasemapData['bounds']): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: [
+      {
+        type: 'Feature',
+        properties: {},
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [-180, -85],
+              [180, -85],
+              [180, 85],
+              [-180, 85],
+              [-180, -85],
+            ],
+            [
+              [west, south],
+              [west, north],
+              [east, north],
+              [east, south],
+              [west, south],
+            ],
+          ],
+        },
+      },
+    ],
+  };
+}
+
 export function buildAtlasStyle({ basemap, layers }: StyleInput): StyleSpecification {
   const atlasSources = Object.fromEntries(
     layers.map((layer) => [
@@ -493,7 +533,7 @@ export function buildAtlasStyle({ basemap, layers }: StyleInput): StyleSpecifica
       data: basemap.countries,
       attribution: BASEMAP_ATTRIBUTION,
     },
-    'basemap-sea': { type: 'geojson', data: basemap.sea },
+    'basemap-outside': { type: 'geojson', data: outsideBox(basemap.bounds) },
     'basemap-country-labels': { type: 'geojson', data: basemap.countryLabels },
     ...atlasSources,
     [HIGHLIGHT_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },

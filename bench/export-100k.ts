@@ -1,11 +1,13 @@
 /**
  * How long exportLayers takes for 100 000 point features: `npx tsx bench/export-100k.ts`.
- * Two shapes of feature: a lean one (name, kind) and a full contract one (a copy of a built
- * place, with its mentions and sources). Prints the median of several runs per case.
+ * Three shapes of feature: the bench's generated points (what `export100kMs` in bench/run.ts
+ * measures), a lean one (name, kind) and a full contract one (a copy of a built place, with its
+ * mentions and sources). Prints the median of several runs per case.
  */
 import { readFileSync } from 'node:fs';
 import type { AtlasFeature, AtlasLayer } from '../src/lib/geo/contract.ts';
 import { exportLayers, type ExportRequest, type ImportedLayer } from '../src/lib/geo/export.ts';
+import { generatePoints, POINT_LAYER } from './points.ts';
 
 const COUNT = 100_000;
 const RUNS = 5;
@@ -20,6 +22,11 @@ function point(index: number): [number, number] {
   return [44 + ((index * 7919) % 100_000) / 9_999.3, 38 + ((index * 104_729) % 100_000) / 19_999.7];
 }
 
+const benchPoints: ImportedLayer = {
+  type: 'FeatureCollection',
+  layer: POINT_LAYER,
+  features: generatePoints(COUNT),
+};
 const lean: ImportedLayer = {
   type: 'FeatureCollection',
   layer: 'lean',
@@ -52,7 +59,7 @@ function measure(label: string, layer: ImportedLayer | AtlasLayer, request: Expo
   times.sort((a, b) => a - b);
   const megabytes = (result!.text.length / 1e6).toFixed(1);
   console.log(
-    `${label.padEnd(34)} median ${times[Math.floor(RUNS / 2)]!.toFixed(0).padStart(5)} ms  (min ${times[0]!.toFixed(0)}, max ${times[RUNS - 1]!.toFixed(0)})  ${result!.featureCount} features, ${megabytes} MB`,
+    `${label.padEnd(42)} median ${times[Math.floor(RUNS / 2)]!.toFixed(0).padStart(5)} ms  (min ${times[0]!.toFixed(0)}, max ${times[RUNS - 1]!.toFixed(0)})  ${result!.featureCount} features, ${megabytes} MB`,
   );
 }
 
@@ -67,10 +74,12 @@ function baseline(label: string, layer: ImportedLayer | AtlasLayer): void {
   }
   times.sort((a, b) => a - b);
   console.log(
-    `${label.padEnd(34)} median ${times[Math.floor(RUNS / 2)]!.toFixed(0).padStart(5)} ms`,
+    `${label.padEnd(42)} median ${times[Math.floor(RUNS / 2)]!.toFixed(0).padStart(5)} ms`,
   );
 }
 
+baseline('bench points, JSON.stringify(·, null, 2)', benchPoints);
+measure('bench points, whole layer', benchPoints, { layer: POINT_LAYER });
 baseline('lean, JSON.stringify(·, null, 2)', lean);
 measure('lean, whole layer', lean, { layer: 'lean' });
 measure('lean, bbox (about half)', lean, { layer: 'lean', bbox: [44, 38, 49, 41] });

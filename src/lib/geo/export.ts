@@ -4,14 +4,15 @@
  *
  * The output is the data contract's shape (shared/design/data-contract.md), filtered to the
  * features asked for, with a canonical key order, coordinates rounded to six decimals, polygons
- * wound by the right-hand rule, and the layout of the committed layer files (formatJson).
+ * wound by the right-hand rule, and the layout of the committed layer files (formatJson), written
+ * in one pass with no copy of the features made.
  */
 import { booleanIntersects } from '@turf/boolean-intersects';
 import type { Feature, GeoJsonProperties, Geometry, Polygon, Position } from 'geojson';
 import type { AtlasLayer, DocumentReference } from './contract.ts';
 import { ALL_LAYERS } from './contract.ts';
 import type { Bounds } from './feature-place.ts';
-import { formatJson, normalizeGeometry } from './layer-file.ts';
+import { LayoutWriter, lineStart, nextLineStart, writeNormalizedGeometry } from './layer-file.ts';
 
 /** The request's layer name that selects every layer; also the `layer` member of such a file. */
 export { ALL_LAYERS };
@@ -106,19 +107,12 @@ interface LayerIndexEntry {
   ids: (string | number | null)[];
 }
 
-interface OutputCollection {
+/** The file's members before `features`, in file order. */
+interface CollectionHead {
   type: 'FeatureCollection';
   layer: string;
   document?: DocumentReference;
   layers?: LayerIndexEntry[];
-  features: OutputFeature[];
-}
-
-interface OutputFeature {
-  type: 'Feature';
-  id?: string | number;
-  geometry: Geometry | null;
-  properties: GeoJsonProperties;
 }
 
 /** Latin letters that NFKD does not take apart into a base letter and a mark. */
@@ -334,12 +328,58 @@ function orderProperties(properties: GeoJsonProperties): GeoJsonProperties {
   return { ...ordered, mentions: orderedMentions };
 }
 
-function outputFeature(feature: AnyFeature): OutputFeature {
-  const geometry = feature.geometry ? normalizeGeometry(feature.geometry) : null;
+/** A feature stands in "features", two levels in; its members one level further. */
+const FEATURE_DEPTH = 2;
+const MEMBER_DEPTH = FEATURE_DEPTH + 1;
+// A feature's text around its values, ready made: most of what a point feature writes.
+const FEATURE_START = `${lineStart(FEATURE_DEPTH)}{${lineStart(MEMBER_DEPTH)}"type": "Feature"`;
+const ID_START = `${nextLineStart(MEMBER_DEPTH)}"id": `;
+const GEOMETRY_START = `${nextLineStart(MEMBER_DEPTH)}"geometry": `;
+const PROPERTIES_START = `${nextLineStart(MEMBER_DEPTH)}"properties": `;
+const FEATURE_END = `${lineStart(FEATURE_DEPTH)}}`;
+
+/**
+ * One feature as the file has it: `type`, `id` (where it has one), its geometry normalised
+ * (rounded, wound), its properties in canonical order. Written straight into the file, with no
+ * copy of the feature made: the same bytes as formatJson of such a copy.
+ */
+function writeFeature(writer: LayoutWriter, feature: AnyFeature): void {
+  writer.writeAscii(FEATURE_START);
+  const id = feature.id;
+  if (id !== undefined && id !== null) writer.writeMember(ID_START, 'id', id, MEMBER_DEPTH);
+  const geometry = feature.geometry;
+  const geometryStart = writer.length;
+  writer.writeAscii(GEOMETRY_START);
+  if (!geometry) writer.writeAscii('null');
+  else if (!writeNormalizedGeometry(writer, geometry, MEMBER_DEPTH)) writer.length = geometryStart;
   const properties = orderProperties(feature.properties);
-  return feature.id === undefined || feature.id === null
-    ? { type: 'Feature', geometry, properties }
-    : { type: 'Feature', id: feature.id, geometry, properties };
+  writer.writeMember(PROPERTIES_START, 'properties', properties, MEMBER_DEPTH);
+  writer.writeAscii(FEATURE_END);
+}
+
+/** The file: the members of `head` in their order, then `features`, then a newline. */
+function writeCollection(head: CollectionHead, features: readonly AnyFeature[]): string {
+  const writer = new LayoutWriter();
+  writer.writeAscii(`{${lineStart(1)}"type": "FeatureCollection"`);
+  for (const [key, value] of Object.entries(head)) {
+    if (key !== 'type') {
+      writer.writeMember(`${nextLineStart(1)}${JSON.stringify(key)}: `, key, value, 1);
+    }
+  }
+  writer.writeAscii(`${nextLineStart(1)}"features": `);
+  if (features.length === 0) {
+    writer.writeAscii('[]');
+  } else {
+    writer.writeAscii('[');
+    for (let index = 0; index < features.length; index++) {
+      if (index > 0) writer.writeAscii(',');
+      writeFeature(writer, features[index]!);
+      writer.commit();
+    }
+    writer.writeAscii(`${lineStart(1)}]`);
+  }
+  writer.writeAscii(`${lineStart(0)}}\n`);
+  return writer.text();
 }
 
 function sameDocument(a: DocumentReference | undefined, b: DocumentReference | undefined): boolean {
@@ -450,7 +490,7 @@ export function exportLayers(
     }
   }
 
-  const features: OutputFeature[] = [];
+  const features: AnyFeature[] = [];
   const index: LayerIndexEntry[] = [];
   for (const layer of selected) {
     const ids: (string | number | null)[] = [];
@@ -460,19 +500,18 @@ export function exportLayers(
         if (id === undefined || !wanted.has(id)) continue;
       }
       if (box !== undefined && !intersectsBox(feature.geometry, box, boxPolygon!)) continue;
-      const output = outputFeature(feature);
-      features.push(output);
-      ids.push(output.id ?? null);
+      features.push(feature);
+      ids.push(feature.id ?? null);
     }
     index.push({ layer: layer.layer, ids });
   }
 
-  let collection: OutputCollection;
+  let head: CollectionHead;
   if (all) {
     const first = selected[0]?.document;
     const shared =
       first !== undefined && selected.every((layer) => sameDocument(layer.document, first));
-    collection = {
+    head = {
       type: 'FeatureCollection',
       layer: ALL_LAYERS,
       ...(shared ? { document: documentReference(first) } : {}),
@@ -482,21 +521,19 @@ export function exportLayers(
           ? { layer: entry.layer, document: documentReference(document), ids: entry.ids }
           : entry;
       }),
-      features,
     };
   } else {
     const layer = selected[0]!;
-    collection = {
+    head = {
       type: 'FeatureCollection',
       layer: layer.layer,
       ...(layer.document ? { document: documentReference(layer.document) } : {}),
-      features,
     };
   }
 
   return {
     fileName: fileName(request, requestedIds),
-    text: formatJson(collection),
+    text: writeCollection(head, features),
     featureCount: features.length,
   };
 }

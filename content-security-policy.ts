@@ -1,7 +1,6 @@
 /**
  * The page's Content-Security-Policy: its own origin only. Workers (MapLibre's, the import's)
- * come from the origin; `blob:` is the imported layer handed to the map's worker and the files the
- * page saves; `data:` is the empty favicon.
+ * come from the origin; `blob:` is the files the page saves; `data:` is the empty favicon.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -9,7 +8,7 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
-  "connect-src 'self' blob:",
+  "connect-src 'self'",
   "worker-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'none'",

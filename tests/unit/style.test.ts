@@ -1,4 +1,8 @@
-import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import {
+  featureFilter,
+  validateStyleMin,
+  type FilterSpecification,
+} from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection, Polygon } from 'geojson';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +10,8 @@ import type { AtlasLayer } from '../../src/lib/geo/contract.ts';
 import { BASEMAP_BOUNDS } from '../../src/lib/geo/basemap-bounds.ts';
 import { checkpointIcon } from '../../src/lib/map/icons.ts';
 import {
+  ATLAS_SOURCE,
+  BASEMAP_SOURCE,
   buildAtlasStyle,
   DASHES,
   HIGHLIGHT_SOURCE,
@@ -99,7 +105,35 @@ describe('the map style', () => {
     expect(JSON.stringify(style)).not.toContain('feature-state');
   });
 
-  it('draws highlights from a source of their own, empty until something is hovered or chosen', () => {
+  it('has three sources: the basemap, every atlas layer, and the highlight', () => {
+    expect(Object.keys(style.sources).sort()).toEqual(
+      [ATLAS_SOURCE, BASEMAP_SOURCE, HIGHLIGHT_SOURCE].sort(),
+    );
+    const atlas = style.sources[ATLAS_SOURCE] as { data: FeatureCollection };
+    expect(atlas.data.features.map((feature) => feature.id)).toEqual(
+      layers.flatMap((layer) => layer.features.map((feature) => feature.id)),
+    );
+    // Each atlas style layer draws only its own layer's features.
+    style.layers.forEach((layer, index) => {
+      const group = (layer.metadata as { 'atlas:group': string })['atlas:group'];
+      if (!('source' in layer) || layer.source !== ATLAS_SOURCE) return;
+      const filter = featureFilter(
+        (layer as { filter?: FilterSpecification }).filter,
+        `layers[${index}].filter`,
+      );
+      const drawn = atlas.data.features.filter((feature) =>
+        filter.filter({ zoom: 6 }, {
+          type: 1,
+          properties: feature.properties!,
+          geometry: [],
+        } as never),
+      );
+      expect(drawn.length, layer.id).toBeGreaterThan(0);
+      for (const feature of drawn) expect(feature.properties!.layer, layer.id).toBe(group);
+    });
+  });
+
+  it('draws highlights from a source of their own, empty and hidden until something is hovered or chosen', () => {
     expect(style.sources[HIGHLIGHT_SOURCE]).toEqual({
       type: 'geojson',
       data: { type: 'FeatureCollection', features: [] },
@@ -116,15 +150,22 @@ describe('the map style', () => {
       'highlight-imported-line',
       'highlight-imported-circle',
     ]);
-    // Highlights are never picked: a click goes to the feature itself.
-    for (const layer of highlightLayers)
+    for (const layer of highlightLayers) {
+      // Hidden, so that the empty source loads no tiles for the first view.
+      expect((layer.layout as { visibility?: string }).visibility, layer.id).toBe('none');
+      // Never picked: a click goes to the feature itself.
       expect(interactiveLayerIds(style.layers)).not.toContain(layer.id);
+    }
   });
 
   it('has no background layer: the sea is the container’s colour, and beyond the basemap a mask', () => {
     expect(style.layers.some((layer) => layer.type === 'background')).toBe(false);
-    const outside = style.sources['basemap-outside'] as { data: FeatureCollection<Polygon> };
-    const [world, box] = outside.data.features[0]!.geometry.coordinates;
+    const basemapSource = style.sources[BASEMAP_SOURCE] as { data: FeatureCollection<Polygon> };
+    const outside = basemapSource.data.features.filter(
+      (feature) => feature.properties!.basemap === 'outside',
+    );
+    expect(outside).toHaveLength(1);
+    const [world, box] = outside[0]!.geometry.coordinates;
     expect(world).toContainEqual([180, 85]);
     const [west, south, east, north] = BASEMAP_BOUNDS;
     expect(box).toEqual(
@@ -140,7 +181,7 @@ describe('the map style', () => {
   });
 
   it('gives the map flat properties only, keyed by the feature id', () => {
-    const places = mapFeatures(layers.find((layer) => layer.layer === 'places')!);
+    const places = mapFeatures([layers.find((layer) => layer.layer === 'places')!]);
     for (const feature of places.features) {
       expect(feature.properties!.atlasId).toBe(feature.id);
       for (const value of Object.values(feature.properties!))

@@ -14,7 +14,5 @@ export type ImportWorkerMessage =
       geometryTypes: string[];
       featureCount: number;
       bounds: [number, number, number, number];
-      /** The layer as GeoJSON for the map, which parses it in its own worker. */
-      mapData: Blob;
     }
   | { type: 'failed'; problems: string[] };

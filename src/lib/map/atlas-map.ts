@@ -12,7 +12,7 @@ import {
   type StyleSpecification,
 } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { Feature, Geometry } from 'geojson';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Bounds } from '../geo/feature-place.ts';
 import { checkpointIcon } from './icons.ts';
 import './start-map-workers.ts';
@@ -21,6 +21,7 @@ import {
   HIGHLIGHT_SOURCE,
   IMPORTED_LAYERS_BEFORE,
   importedLayerStyle,
+  importedSource,
   interactiveLayerIds,
   type HighlightProperties,
 } from './style.ts';
@@ -43,6 +44,8 @@ export interface PickedFeature {
   stateId: string | number;
   source: string;
   lngLat: [number, number];
+  /** For a cluster of an imported layer's points: the cluster, not a feature of the layer. */
+  cluster?: { id: number; at: [number, number] };
 }
 
 export interface AtlasMapOptions {
@@ -145,12 +148,25 @@ export class AtlasMap {
     const feature = this.closest(features, point);
     if (!feature || feature.id === undefined) return null;
     const lngLat = this.map.unproject([point.x, point.y]);
-    return {
+    const picked: PickedFeature = {
       id: String(feature.id),
       stateId: feature.id,
       source: feature.source,
       lngLat: [lngLat.lng, lngLat.lat],
     };
+    if (feature.properties.cluster === true && feature.geometry.type === 'Point') {
+      const [longitude, latitude] = feature.geometry.coordinates as [number, number];
+      picked.cluster = { id: Number(feature.properties.cluster_id), at: [longitude, latitude] };
+    }
+    return picked;
+  }
+
+  /** Zooms in on a cluster, to where it comes apart. */
+  private async expandCluster(source: string, cluster: { id: number; at: [number, number] }) {
+    const clusters = this.map.getSource<GeoJSONSource>(source);
+    if (!clusters) return;
+    const zoom = await clusters.getClusterExpansionZoom(cluster.id);
+    this.map.easeTo({ center: cluster.at, zoom });
   }
 
   private closest(features: MapGeoJSONFeature[], point: { x: number; y: number }) {
@@ -172,7 +188,9 @@ export class AtlasMap {
     this.map.on('mousemove', (event) => {
       const picked = this.pickAt(event.point);
       this.map.getCanvas().style.cursor = picked ? 'pointer' : '';
-      this.setHovered(picked ? { source: picked.source, id: picked.stateId } : null);
+      // A cluster is no feature of the layer: nothing to highlight.
+      const feature = picked && !picked.cluster ? picked : null;
+      this.setHovered(feature ? { source: feature.source, id: feature.stateId } : null);
     });
     this.map.getCanvas().addEventListener('mouseleave', () => this.setHovered(null));
   }
@@ -190,13 +208,19 @@ export class AtlasMap {
         key !== null && all.findIndex((other) => sameKey(other, key)) === index,
     );
     const features = keys.flatMap((key) => this.highlightFeature(key) ?? []);
+    if (features.length > 0) this.setGroupVisible('highlight', true);
     this.map
       .getSource<GeoJSONSource>(HIGHLIGHT_SOURCE)
       ?.setData({ type: 'FeatureCollection', features });
   }
 
+  /** Tells of a click on a feature, or on nothing; a click on a cluster zooms in on it. */
   onFeatureClick(listener: (picked: PickedFeature | null) => void): void {
-    this.map.on('click', (event) => listener(this.pickAt(event.point)));
+    this.map.on('click', (event) => {
+      const picked = this.pickAt(event.point);
+      if (picked?.cluster) void this.expandCluster(picked.source, picked.cluster);
+      else listener(picked);
+    });
   }
 
   onViewChange(listener: (view: MapView) => void): void {
@@ -287,10 +311,15 @@ export class AtlasMap {
    * Adds a reader's layer from a URL of its GeoJSON (the map's worker fetches and parses it);
    * resolves once the map has drawn it.
    */
-  addImportedLayer(sourceId: string, dataUrl: string, colour: string): Promise<void> {
-    this.map.addSource(sourceId, { type: 'geojson', data: dataUrl, generateId: true });
+  addImportedLayer(
+    sourceId: string,
+    data: FeatureCollection<Geometry>,
+    colour: string,
+    clustered: boolean,
+  ): Promise<void> {
+    this.map.addSource(sourceId, importedSource(data, clustered));
     // Below the highlight of imported features, which must stay on top of them all.
-    for (const layer of importedLayerStyle(sourceId, colour))
+    for (const layer of importedLayerStyle(sourceId, colour, clustered))
       this.map.addLayer(layer, IMPORTED_LAYERS_BEFORE);
     this.pickable = null;
     return new Promise((resolve) => {

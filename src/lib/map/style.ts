@@ -5,10 +5,11 @@
 import type {
   ExpressionSpecification,
   FilterSpecification,
+  GeoJSONSourceSpecification,
   LayerSpecification,
   StyleSpecification,
 } from '@maplibre/maplibre-gl-style-spec';
-import type { FeatureCollection } from 'geojson';
+import type { FeatureCollection, Geometry } from 'geojson';
 import type { AtlasLayer, LayerName } from '../geo/contract.ts';
 
 export interface BasemapData {
@@ -63,8 +64,13 @@ export const BASEMAP_ATTRIBUTION = 'Basemap: Natural Earth (public domain)';
 
 export const CHECKPOINT_ICON = 'atlas-checkpoint';
 
-/** The source of each atlas layer is named after it. */
-export const sourceIdFor = (layer: string) => `atlas-${layer}`;
+/**
+ * The sources: every atlas layer's features in one, the basemap in another. Each source costs
+ * the map a round of tiles from its worker and more frames before everything is drawn; two
+ * draw the first view about a sixth sooner than one a layer (measured against six).
+ */
+export const ATLAS_SOURCE = 'atlas';
+export const BASEMAP_SOURCE = 'basemap';
 
 /**
  * The source that holds copies of the hovered and the selected feature, drawn by the highlight
@@ -147,6 +153,11 @@ const geometryIs = (...types: string[]): ExpressionSpecification => [
   ['geometry-type'],
   ['literal', types],
 ];
+/** The atlas layer a feature of the atlas source came from. */
+const inLayer = (layer: LayerName): ExpressionSpecification => ['==', ['get', 'layer'], layer];
+/** What a feature of the basemap source is: a country, its label, or the world outside the box. */
+type BasemapRole = 'country' | 'label' | 'outside';
+const roleIs = (role: BasemapRole): ExpressionSpecification => ['==', ['get', 'basemap'], role];
 const highlightIs = (kind: HighlightKind): ExpressionSpecification => [
   '==',
   ['get', 'highlight'],
@@ -159,32 +170,39 @@ function basemapLayers(labelledByAtlas: string[]): LayerSpecification[] {
     {
       id: 'basemap-land',
       type: 'fill',
-      source: 'basemap-countries',
+      source: BASEMAP_SOURCE,
       metadata: group('basemap'),
+      filter: roleIs('country'),
       paint: { 'fill-color': COLOURS.land, 'fill-antialias': false },
     },
     {
       // Beyond the basemap's box there is no data: neither land nor sea.
       id: 'basemap-outside',
       type: 'fill',
-      source: 'basemap-outside',
+      source: BASEMAP_SOURCE,
       metadata: group('basemap'),
+      filter: roleIs('outside'),
       paint: { 'fill-color': COLOURS.background, 'fill-antialias': false },
     },
     {
       id: 'basemap-country-lines',
       type: 'line',
-      source: 'basemap-countries',
+      source: BASEMAP_SOURCE,
       metadata: group('basemap'),
+      filter: roleIs('country'),
       paint: { 'line-color': COLOURS.countryLine, 'line-width': 0.8 },
     },
     {
       id: 'basemap-country-labels',
       type: 'symbol',
-      source: 'basemap-country-labels',
+      source: BASEMAP_SOURCE,
       metadata: group('basemap'),
       // Countries the text names are labelled by the atlas itself, with the text's spelling.
-      filter: ['!', ['in', ['get', 'name'], ['literal', labelledByAtlas]]],
+      filter: [
+        'all',
+        roleIs('label'),
+        ['!', ['in', ['get', 'name'], ['literal', labelledByAtlas]]],
+      ],
       layout: {
         'text-field': ['get', 'name'],
         'text-font': LABEL_FONT,
@@ -210,7 +228,7 @@ function routeLayers(routes: AtlasLayer | undefined): LayerSpecification[] {
     return {
       id: `routes-line-${route.id}`,
       type: 'line',
-      source: sourceIdFor('routes'),
+      source: ATLAS_SOURCE,
       metadata: group('routes', PICK_ORDER.route),
       filter: ['==', ['get', 'atlasId'], route.id],
       layout: { 'line-join': 'round' },
@@ -225,7 +243,7 @@ function routeLayers(routes: AtlasLayer | undefined): LayerSpecification[] {
   const labels: LayerSpecification[] = features.map((route, index) => ({
     id: `routes-label-${route.id}`,
     type: 'symbol',
-    source: sourceIdFor('routes'),
+    source: ATLAS_SOURCE,
     metadata: group('routes'),
     filter: ['==', ['get', 'atlasId'], route.id],
     layout: {
@@ -245,8 +263,9 @@ function routeLayers(routes: AtlasLayer | undefined): LayerSpecification[] {
     {
       id: 'routes-casing',
       type: 'line',
-      source: sourceIdFor('routes'),
+      source: ATLAS_SOURCE,
       metadata: group('routes'),
+      filter: inLayer('routes'),
       layout: { 'line-join': 'round', 'line-cap': 'round' },
       paint: { 'line-color': COLOURS.textHalo, 'line-width': 6, 'line-opacity': 0.85 },
     },
@@ -270,9 +289,9 @@ function atlasLayers(routes: AtlasLayer | undefined): LayerSpecification[] {
     ({
       id: `areas-label-${kind}`,
       type: 'symbol',
-      source: sourceIdFor('areas'),
+      source: ATLAS_SOURCE,
       metadata: group('areas', PICK_ORDER.area),
-      filter: kindIs(kind),
+      filter: ['all', inLayer('areas'), kindIs(kind)],
       layout: {
         'text-field': ['get', 'label'],
         'text-font': LABEL_FONT,
@@ -290,8 +309,9 @@ function atlasLayers(routes: AtlasLayer | undefined): LayerSpecification[] {
     {
       id: 'borders-line',
       type: 'line',
-      source: sourceIdFor('borders'),
+      source: ATLAS_SOURCE,
       metadata: group('borders', PICK_ORDER.border),
+      filter: inLayer('borders'),
       layout: { 'line-join': 'round' },
       paint: {
         'line-color': COLOURS.border,
@@ -342,9 +362,9 @@ function atlasLayers(routes: AtlasLayer | undefined): LayerSpecification[] {
     {
       id: 'places-settlement',
       type: 'circle',
-      source: sourceIdFor('places'),
+      source: ATLAS_SOURCE,
       metadata: group('places', PICK_ORDER.settlement),
-      filter: kindIs('settlement'),
+      filter: ['all', inLayer('places'), kindIs('settlement')],
       paint: {
         'circle-color': COLOURS.settlement,
         'circle-radius': 5,
@@ -369,9 +389,9 @@ function atlasLayers(routes: AtlasLayer | undefined): LayerSpecification[] {
       // The checkpoint's halo: a circle under its icon, which grows when highlighted.
       id: 'places-checkpoint-halo',
       type: 'circle',
-      source: sourceIdFor('places'),
+      source: ATLAS_SOURCE,
       metadata: group('places'),
-      filter: kindIs('checkpoint'),
+      filter: ['all', inLayer('places'), kindIs('checkpoint')],
       paint: {
         'circle-color': COLOURS.textHalo,
         'circle-opacity': 0.9,
@@ -397,9 +417,9 @@ function atlasLayers(routes: AtlasLayer | undefined): LayerSpecification[] {
     {
       id: 'places-checkpoint',
       type: 'symbol',
-      source: sourceIdFor('places'),
+      source: ATLAS_SOURCE,
       metadata: group('places', PICK_ORDER.checkpoint),
-      filter: kindIs('checkpoint'),
+      filter: ['all', inLayer('places'), kindIs('checkpoint')],
       layout: {
         'icon-image': CHECKPOINT_ICON,
         'icon-allow-overlap': true,
@@ -408,8 +428,9 @@ function atlasLayers(routes: AtlasLayer | undefined): LayerSpecification[] {
     {
       id: 'places-label',
       type: 'symbol',
-      source: sourceIdFor('places'),
+      source: ATLAS_SOURCE,
       metadata: group('places'),
+      filter: inLayer('places'),
       layout: {
         'text-field': ['get', 'label'],
         'text-font': LABEL_FONT,
@@ -467,24 +488,45 @@ function importedHighlightLayers(): LayerSpecification[] {
 export const IMPORTED_LAYERS_BEFORE = 'highlight-imported-line';
 
 /**
- * What the map draws of a feature: flat properties only (the popup reads the full feature from
- * the atlas data, not from the map). `label` is the name as the text writes it.
+ * What the map draws of the atlas: every layer's features in one collection, each with flat
+ * properties only (the popup reads the full feature from the atlas data, not from the map):
+ * `layer` it came from, `label`, the name as the text writes it, and what the style filters on.
  */
-export function mapFeatures(layer: AtlasLayer): FeatureCollection {
+export function mapFeatures(layers: readonly AtlasLayer[]): FeatureCollection {
   return {
     type: 'FeatureCollection',
-    features: layer.features.map((feature) => ({
-      type: 'Feature',
-      id: feature.id,
-      geometry: feature.geometry,
-      properties: {
-        atlasId: feature.id,
-        label: feature.properties.name,
-        kind: feature.properties.kind,
-        geometryQuality: feature.properties.geometryQuality,
-        ...(feature.properties.validTo ? { validTo: feature.properties.validTo } : {}),
-      },
-    })),
+    features: layers.flatMap((layer) =>
+      layer.features.map((feature) => ({
+        type: 'Feature' as const,
+        id: feature.id,
+        geometry: feature.geometry,
+        properties: {
+          atlasId: feature.id,
+          layer: layer.layer,
+          label: feature.properties.name,
+          kind: feature.properties.kind,
+          geometryQuality: feature.properties.geometryQuality,
+          ...(feature.properties.validTo ? { validTo: feature.properties.validTo } : {}),
+        },
+      })),
+    ),
+  };
+}
+
+/** The basemap in one collection, each feature's role in `basemap`. */
+function basemapFeatures(basemap: BasemapData): FeatureCollection {
+  const withRole = (collection: FeatureCollection, role: BasemapRole) =>
+    collection.features.map((feature) => ({
+      ...feature,
+      properties: { ...feature.properties, basemap: role },
+    }));
+  return {
+    type: 'FeatureCollection',
+    features: [
+      ...withRole(basemap.countries, 'country'),
+      ...withRole(outsideBox(basemap.bounds), 'outside'),
+      ...withRole(basemap.countryLabels, 'label'),
+    ],
   };
 }
 
@@ -521,27 +563,18 @@ function outsideBox([west, south, east, north]: BasemapData['bounds']): FeatureC
 }
 
 export function buildAtlasStyle({ basemap, layers }: StyleInput): StyleSpecification {
-  const atlasSources = Object.fromEntries(
-    layers.map((layer) => [
-      sourceIdFor(layer.layer),
-      { type: 'geojson' as const, data: mapFeatures(layer), promoteId: 'atlasId' },
-    ]),
-  );
-  const sources: StyleSpecification['sources'] = {
-    'basemap-countries': {
-      type: 'geojson',
-      data: basemap.countries,
-      attribution: BASEMAP_ATTRIBUTION,
-    },
-    'basemap-outside': { type: 'geojson', data: outsideBox(basemap.bounds) },
-    'basemap-country-labels': { type: 'geojson', data: basemap.countryLabels },
-    ...atlasSources,
-    [HIGHLIGHT_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
-  };
   return {
     version: 8,
     name: 'Passage Atlas',
-    sources,
+    sources: {
+      [BASEMAP_SOURCE]: {
+        type: 'geojson',
+        data: basemapFeatures(basemap),
+        attribution: BASEMAP_ATTRIBUTION,
+      },
+      [ATLAS_SOURCE]: { type: 'geojson', data: mapFeatures(layers), promoteId: 'atlasId' },
+      [HIGHLIGHT_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+    },
     layers: [
       ...basemapLayers(
         layers.flatMap((layer) =>
@@ -552,19 +585,103 @@ export function buildAtlasStyle({ basemap, layers }: StyleInput): StyleSpecifica
       ),
       ...atlasLayers(layers.find((l) => l.layer === 'routes')),
       ...importedHighlightLayers(),
-    ].filter((layer) => !('source' in layer) || layer.source in sources),
+    ].map(hiddenUntilHighlighted),
   };
+}
+
+/**
+ * The highlight layers start hidden: a source that no visible layer draws loads no tiles, and
+ * the first view has nothing highlighted. The map shows them when it first highlights.
+ */
+function hiddenUntilHighlighted(layer: LayerSpecification): LayerSpecification {
+  if (!('source' in layer) || layer.source !== HIGHLIGHT_SOURCE) return layer;
+  return { ...layer, layout: { ...layer.layout, visibility: 'none' } } as LayerSpecification;
 }
 
 /** Paul Tol's muted scheme: apart from the route colours, for the reader's own layers. */
 export const IMPORTED_PALETTE = ['#332288', '#117733', '#882255', '#44AA99', '#999933', '#AA4499'];
 
+/**
+ * A reader's layer of more points than this is drawn in clusters until CLUSTER_MAX_ZOOM. Points
+ * by the ten thousand overlap into one blot at the scale of the region, and each frame of them
+ * costs the map hundreds of milliseconds where WebGL runs in software (100 000: 0.5–1.3 s a
+ * frame, the page frozen meanwhile); clusters show where they are and how many, and every frame
+ * stays short.
+ */
+export const CLUSTER_POINTS_ABOVE = 2000;
+/** Closer in than this every point is drawn on its own. */
+export const CLUSTER_MAX_ZOOM = 11;
+
+/** Whether an imported layer is drawn in clusters: only points, and many of them. */
+export function clustersPoints(geometryTypes: readonly string[], featureCount: number): boolean {
+  return (
+    geometryTypes.length === 1 &&
+    geometryTypes[0] === 'Point' &&
+    featureCount > CLUSTER_POINTS_ABOVE
+  );
+}
+
+/**
+ * The map source of an imported layer: its features' geometries only (the popup reads the
+ * properties from the layer itself), numbered by their position. Handed over as data, not as a
+ * URL of a file: MapLibre fetches a blob: URL on the page, parses it there and sends the result
+ * to its worker and back again, three long tasks for a large layer; the geometries cost one.
+ */
+export function importedSource(
+  data: FeatureCollection<Geometry>,
+  clustered: boolean,
+): GeoJSONSourceSpecification {
+  return {
+    type: 'geojson',
+    data,
+    generateId: true,
+    ...(clustered ? { cluster: true, clusterRadius: 40, clusterMaxZoom: CLUSTER_MAX_ZOOM } : {}),
+  };
+}
+
+const isCluster: ExpressionSpecification = ['has', 'point_count'];
+
 /** An imported layer's style layers, by geometry type, drawn with one colour of its own. */
-export function importedLayerStyle(sourceId: string, colour: string): LayerSpecification[] {
+export function importedLayerStyle(
+  sourceId: string,
+  colour: string,
+  clustered = false,
+): LayerSpecification[] {
   const metadata: AtlasLayerMetadata = {
     'atlas:group': sourceId,
     'atlas:pick': PICK_ORDER.imported,
   };
+  const clusters: LayerSpecification[] = [
+    {
+      id: `${sourceId}-cluster`,
+      type: 'circle',
+      source: sourceId,
+      metadata,
+      filter: isCluster,
+      paint: {
+        'circle-color': colour,
+        'circle-opacity': 0.85,
+        'circle-radius': 13,
+        'circle-stroke-color': COLOURS.textHalo,
+        'circle-stroke-width': 2,
+      },
+    },
+    {
+      id: `${sourceId}-cluster-count`,
+      type: 'symbol',
+      source: sourceId,
+      metadata: { 'atlas:group': sourceId },
+      filter: isCluster,
+      layout: {
+        'text-field': ['get', 'point_count_abbreviated'],
+        'text-font': LABEL_FONT,
+        'text-size': 11,
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
+      paint: { 'text-color': COLOURS.textHalo },
+    },
+  ];
   return [
     {
       id: `${sourceId}-fill`,
@@ -589,7 +706,9 @@ export function importedLayerStyle(sourceId: string, colour: string): LayerSpeci
       type: 'circle',
       source: sourceId,
       metadata,
-      filter: geometryIs('Point', 'MultiPoint'),
+      filter: clustered
+        ? ['all', geometryIs('Point', 'MultiPoint'), ['!', isCluster]]
+        : geometryIs('Point', 'MultiPoint'),
       paint: {
         'circle-color': colour,
         'circle-radius': 4,
@@ -597,5 +716,6 @@ export function importedLayerStyle(sourceId: string, colour: string): LayerSpeci
         'circle-stroke-width': 1,
       },
     },
+    ...(clustered ? clusters : []),
   ];
 }

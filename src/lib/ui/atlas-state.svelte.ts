@@ -3,12 +3,12 @@
  * selection came from (so the map, the list and the text each react to the others, not to
  * themselves).
  */
-import type { Feature, GeoJsonProperties, Geometry } from 'geojson';
+import type { Feature, FeatureCollection, GeoJsonProperties, Geometry } from 'geojson';
 import { SvelteSet } from 'svelte/reactivity';
 import type { AtlasFeature, AtlasLayer } from '../geo/contract.ts';
 import type { ImportedLayer } from '../geo/export.ts';
 import type { Bounds } from '../geo/feature-place.ts';
-import { sourceIdFor } from '../map/style.ts';
+import { ATLAS_SOURCE } from '../map/style.ts';
 
 export type SelectionOrigin = 'map' | 'list' | 'text' | 'url';
 
@@ -27,8 +27,8 @@ export interface ImportedLayerEntry {
   layer: ImportedLayer;
   geometryTypes: string[];
   bounds: Bounds;
-  /** A blob: URL of the layer's GeoJSON, which the map's worker reads. */
-  mapDataUrl: string;
+  /** What the map draws of the layer: each feature's geometry only, in order. */
+  mapData: FeatureCollection<Geometry>;
 }
 
 export interface AtlasFeatureEntry {
@@ -75,7 +75,7 @@ export class AtlasState {
                 kind: 'atlas',
                 feature,
                 layer: layer.layer,
-                sourceId: sourceIdFor(layer.layer),
+                sourceId: ATLAS_SOURCE,
                 stateId: feature.id,
               },
             ] as const,

@@ -1,13 +1,20 @@
 /**
  * Property tests of alias finding: on generated texts in which the aliases sit at known places,
  * written with whatever dashes and white space a page may use, every one is found where it is,
- * and nothing else is.
+ * and nothing else is; and of mention finding, against a slow and straightforward reference.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { findAliasRanges, findMentions, indexDocument } from '../../src/lib/text/mentions.ts';
+import { SEARCH_BLOCK, searchAliases } from '../../src/lib/text/aliases.ts';
+import {
+  findAliasRanges,
+  findMentions,
+  indexDocument,
+  type PlaceAliases,
+} from '../../src/lib/text/mentions.ts';
 import type { TextRange } from '../../src/lib/text/sentences.ts';
+import { referenceAliasRanges, referenceMentions, referenceSentences } from './text-reference.ts';
 
 /** Aliases like the gazetteer's: one word, several words, a hyphen, lower case. None holds another. */
 const ALIASES = [
@@ -196,6 +203,167 @@ describe('findMentions on generated text', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+});
+
+/**
+ * Pieces of page text for comparing with the reference: names nested in others and glued to
+ * letters and digits (astral ones too), every kind of dash and white space, what ends a sentence
+ * and what only looks as if it did, blank lines, lower-case paragraphs, badges and furniture.
+ */
+const PAGE_PIECES = [
+  'Aghdam',
+  'Khankendi',
+  'Aghdam-Khankendi road',
+  'Aghdam\u2013\nKhankendi\u00a0road',
+  'Lachin',
+  'Lachin road',
+  'Lachin\nroad',
+  'border check-point',
+  'border\ncheck \u2014 point',
+  'checkpoint',
+  'Baku',
+  'Bakuä',
+  'xBaku',
+  '9Baku',
+  'Baku𝐀',
+  '𝐀',
+  '𝟗',
+  'ж',
+  ' road',
+  '-',
+  '\u2013',
+  '-point',
+  ' ',
+  '  ',
+  '\u00a0',
+  '\t',
+  '\n',
+  '\n\n',
+  ' \n \n',
+  'the ',
+  'and so ',
+  '.',
+  '. ',
+  '? ',
+  '! ',
+  'etc. ',
+  'U.S. ',
+  '3.5 ',
+  '\u2026 ',
+  '\u3002',
+  '\ud804\udc47',
+  '“',
+  '” ',
+  '’s ',
+  ')',
+  ' (',
+  '\r',
+  '\u2028',
+  '\n4 Mins read\n',
+  '1 Min read',
+  '\nRelated posts\n',
+];
+
+/** Places like the gazetteer's, and some that it does not have but could. */
+const PLACES: PlaceAliases[] = [
+  { id: 'aghdam-khankendi-road', aliases: ['Aghdam-Khankendi road'] },
+  { id: 'khankendi', aliases: ['Khankendi'] },
+  { id: 'aghdam', aliases: ['Aghdam'] },
+  { id: 'lachin-road', aliases: ['Lachin road'] },
+  { id: 'lachin-road-2020-2022', aliases: ['Lachin road'] },
+  { id: 'checkpoint', aliases: ['border check-point', 'checkpoint'] },
+  { id: 'baku', aliases: ['', 'Baku', '  '] },
+  { id: 'unnamed', aliases: [] },
+  { id: 'starting-with-a-dash', aliases: ['-point', 'Lachin'] },
+  { id: 'ending-with-a-dash', aliases: ['road-'] },
+  { id: 'astral', aliases: ['𝐀'] },
+];
+
+const pageText = (maxPieces: number) =>
+  fc
+    .array(fc.constantFrom(...PAGE_PIECES), { minLength: 1, maxLength: maxPieces })
+    .map((pieces) => pieces.join(''));
+
+const mentionsOf = (text: string, places: readonly PlaceAliases[] = PLACES) => [
+  ...findMentions(indexDocument(text), places).entries(),
+];
+
+describe('findMentions against the reference (the whole copy segmented in one pass)', () => {
+  it('finds the same mentions, ranges, excerpts and sections, byte for byte', () => {
+    fc.assert(
+      fc.property(pageText(60), (text) => {
+        expect(mentionsOf(text)).toEqual([...referenceMentions(text, PLACES).entries()]);
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  it('finds the sentence holding any offset, asked in any order', () => {
+    fc.assert(
+      fc.property(
+        pageText(60).chain((text) =>
+          fc.tuple(
+            fc.constant(text),
+            fc.array(fc.nat({ max: text.length - 1 }), { maxLength: 20 }),
+          ),
+        ),
+        ([text, offsets]) => {
+          const expected = referenceSentences(text);
+          const { sentences } = indexDocument(text);
+          for (const offset of offsets) {
+            const holding = expected.find((s) => s.start <= offset && offset < s.end);
+            const found = sentences.find(offset)
+              ? { start: sentences.start, end: sentences.end }
+              : undefined;
+            expect(found, `at ${offset}`).toEqual(holding);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds the same where mentions straddle the first block of its search', () => {
+    // One line of one sentence up to just before the end of the first block, then the page: one
+    // sentence, as segmenting the whole copy in one pass costs in proportion to length × breaks.
+    const filler = (length: number) => 'filler '.repeat(length / 7 + 1).slice(0, length - 1) + '\n';
+    fc.assert(
+      fc.property(pageText(40), fc.nat({ max: 80 }), (page, before) => {
+        const text = filler(SEARCH_BLOCK - before) + page;
+        expect(mentionsOf(text)).toEqual([...referenceMentions(text, PLACES).entries()]);
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
+
+describe('searchAliases, block by block', () => {
+  it('finds each list of aliases where its global pattern does, whatever the blocks', () => {
+    fc.assert(
+      fc.property(pageText(40), fc.integer({ min: 1, max: 40 }), (text, blockLength) => {
+        const lists = PLACES.map((place) => place.aliases);
+        const found = lists.map((): number[] => []);
+        let blocks = 0;
+        searchAliases(
+          text,
+          lists,
+          (matchesByList) => {
+            blocks++;
+            matchesByList.forEach(({ offsets, length }, list) => {
+              found[list]!.push(...offsets.slice(0, length));
+            });
+          },
+          blockLength,
+        );
+        expect(blocks).toBe(Math.max(1, Math.ceil(text.length / blockLength)));
+        lists.forEach((aliases, list) => {
+          const expected = referenceAliasRanges(text, aliases).flatMap((r) => [r.start, r.end]);
+          expect(found[list], aliases.join('|')).toEqual(expected);
+        });
+      }),
+      { numRuns: 300 },
     );
   });
 });

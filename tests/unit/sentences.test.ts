@@ -11,6 +11,7 @@ import {
   findSentences,
   segmentationCopy,
 } from '../../src/lib/text/sentences.ts';
+import { referenceSegmentationCopy } from './text-reference.ts';
 
 /** The sentences of `text`, as the text's own slices. */
 const sentencesOf = (text: string) =>
@@ -126,6 +127,25 @@ describe('segmentationCopy', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('joins the same line feeds as the reference, which goes line by line', () => {
+    // Pieces joined as they come, so that badges and headings start lines.
+    const lineByLine = fc
+      .array(
+        fc.constantFrom(
+          ...['the road', 'The road', ' ', '.', '\u00a0', '\t', '’s', 'é'],
+          ...['\n', '\n\n', ' \n \n', '\r\n', '2 Mins read', '1 Min read ', 'Related posts'],
+        ),
+        { maxLength: 60 },
+      )
+      .map((pieces) => pieces.join(''));
+    fc.assert(
+      fc.property(lineByLine, (text) => {
+        expect(segmentationCopy(text)).toBe(referenceSegmentationCopy(text));
+      }),
+      { numRuns: 500 },
     );
   });
 

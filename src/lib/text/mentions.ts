@@ -1,7 +1,10 @@
 /**
  * Finding where a text names a place, and the sentence around each mention.
  */
-import { collapseWhiteSpace, findSections, findSentences, type TextRange } from './sentences.ts';
+import { searchAliases, type BlockMatches } from './aliases.ts';
+import { collapseWhiteSpace, findSections, SentenceFinder, type TextRange } from './sentences.ts';
+
+export { findAliasRanges } from './aliases.ts';
 
 export type Section = 'article' | 'related';
 
@@ -20,82 +23,36 @@ export interface PlaceAliases {
   aliases: readonly string[];
 }
 
-const DASHES = '\\-\u2010\u2011\u2012\u2013\u2014\u2015';
-const DASH = new RegExp(`[${DASHES}]`);
-/** A letter or digit: what a name must not be glued to ("Armenian" is not "Armenia"). */
-const WORD_CHARACTER = '[\\p{L}\\p{N}]';
-
-function escapeForRegExp(literal: string): string {
-  return literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /**
- * A pattern for one alias in which any hyphen or dash matches any other, and any run of white
- * space between words (a line break, a no-break space) matches any other.
+ * The excerpt of the mention [start, end): the sentence holding it; if the mention runs over a
+ * sentence break (a name wrapped across two lines of the page furniture, where each line is an
+ * item of its own), from the sentence where it starts to the one where it ends, so that the
+ * excerpt always holds it. Without a sentence, the mention itself. Set in `excerpt`.
  */
-export function aliasPattern(alias: string): string {
-  const words = alias.trim().split(/\s+/);
-  return words
-    .map((word) => word.split(DASH).map(escapeForRegExp).join(`\\s*[${DASHES}]\\s*`))
-    .join('\\s+');
-}
-
-export function aliasRegExp(aliases: readonly string[]): RegExp {
-  // Longest first, so that an alias that extends another wins at the same position.
-  const alternatives = [...aliases].sort((a, b) => b.length - a.length).map(aliasPattern);
-  return new RegExp(
-    `(?<!${WORD_CHARACTER})(?:${alternatives.join('|')})(?!${WORD_CHARACTER})`,
-    'gu',
-  );
-}
-
-/** Every occurrence of any of the aliases, as [start, end) ranges in text order. */
-export function findAliasRanges(text: string, aliases: readonly string[]): TextRange[] {
-  // A blank alias would be an empty pattern, which matches everywhere between words.
-  const named = aliases.filter((alias) => alias.trim() !== '');
-  if (named.length === 0) return [];
-  const ranges: TextRange[] = [];
-  for (const match of text.matchAll(aliasRegExp(named))) {
-    ranges.push({ start: match.index, end: match.index + match[0].length });
+function findExcerpt(sentences: SentenceFinder, start: number, end: number, excerpt: TextRange) {
+  excerpt.start = start;
+  excerpt.end = end;
+  if (sentences.find(start)) {
+    excerpt.start = sentences.start;
+    excerpt.end = sentences.end;
   }
-  return ranges;
-}
-
-/** The sentence holding `offset`, by binary search over sentences in order. */
-function sentenceAt(sentences: readonly TextRange[], offset: number): TextRange | undefined {
-  let low = 0;
-  let high = sentences.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const sentence = sentences[middle]!;
-    if (offset < sentence.start) high = middle - 1;
-    else if (offset >= sentence.end) low = middle + 1;
-    else return sentence;
-  }
-  return undefined;
-}
-
-/**
- * The sentence holding the mention; if the mention runs over a sentence break (a name wrapped
- * across two lines of the page furniture, where each line is an item of its own), the sentences
- * from the one where it starts to the one where it ends, so that the excerpt always holds it.
- */
-function excerptRange(sentences: readonly TextRange[], mention: TextRange): TextRange {
-  const first = sentenceAt(sentences, mention.start) ?? mention;
-  if (mention.end <= first.end) return first;
-  const last = sentenceAt(sentences, mention.end - 1) ?? mention;
-  return { start: first.start, end: Math.max(last.end, mention.end) };
+  if (end > excerpt.end) excerpt.end = Math.max(sentences.find(end - 1) ? sentences.end : end, end);
 }
 
 export interface DocumentIndex {
   text: string;
-  sentences: TextRange[];
+  /** The sentences, found as they are asked for (in text order, each line is segmented once). */
+  sentences: SentenceFinder;
   relatedStart: number;
 }
 
 export function indexDocument(text: string): DocumentIndex {
   const sections = findSections(text);
-  return { text, sentences: findSentences(text, sections), relatedStart: sections.relatedStart };
+  return {
+    text,
+    sentences: new SentenceFinder(text, sections),
+    relatedStart: sections.relatedStart,
+  };
 }
 
 /** Every mention of each place, with its sentence as the excerpt, keyed by place id. */
@@ -103,34 +60,128 @@ export function findMentions(
   document: DocumentIndex,
   places: readonly PlaceAliases[],
 ): Map<string, Mention[]> {
-  const mentionsByPlace = new Map<string, Mention[]>();
-  // A sentence often names several places: collapse each once.
-  const excerpts = new Map<TextRange, string>();
-  const excerptOf = (sentence: TextRange) => {
-    let excerpt = excerpts.get(sentence);
-    if (excerpt === undefined) {
-      excerpt = collapseWhiteSpace(document.text.slice(sentence.start, sentence.end));
-      excerpts.set(sentence, excerpt);
+  // First where each mention is and its excerpt, as numbers; then the mentions, in one go: the
+  // scavenges of the young generation that come meanwhile find fewer of them to copy.
+  const located = locateMentions(document, places);
+  const { text, relatedStart } = document;
+  const mentionsOfPlace = places.map((): Mention[] => []);
+  // The name last written for each place: mostly it is written the same way, and is not sliced
+  // again.
+  const nameOfPlace = places.map(() => '');
+  // The excerpt last made: a sentence that names several places is collapsed once.
+  let excerptStart = -1;
+  let excerptEnd = -1;
+  let excerpt = '';
+  const { rows } = located;
+  for (let row = 0; row < located.length * MENTION_ROW; row += MENTION_ROW) {
+    const place = rows[row]!;
+    const start = rows[row + 1]!;
+    const end = rows[row + 2]!;
+    if (rows[row + 3] !== excerptStart || rows[row + 4] !== excerptEnd) {
+      excerptStart = rows[row + 3]!;
+      excerptEnd = rows[row + 4]!;
+      excerpt = collapseWhiteSpace(text.slice(excerptStart, excerptEnd));
     }
-    return excerpt;
-  };
-  for (const place of places) {
-    const mentions: Mention[] = [];
-    for (const range of findAliasRanges(document.text, place.aliases)) {
-      const sentence = excerptRange(document.sentences, range);
-      mentions.push({
-        start: range.start,
-        end: range.end,
-        text: document.text.slice(range.start, range.end),
-        excerptStart: sentence.start,
-        excerptEnd: sentence.end,
-        excerpt: excerptOf(sentence),
-        section: range.start >= document.relatedStart ? 'related' : 'article',
-      });
+    let name = nameOfPlace[place]!;
+    if (end - start !== name.length || !text.startsWith(name, start)) {
+      name = text.slice(start, end);
+      nameOfPlace[place] = name;
     }
-    mentionsByPlace.set(place.id, mentions);
+    mentionsOfPlace[place]!.push({
+      start,
+      end,
+      text: name,
+      excerptStart,
+      excerptEnd,
+      excerpt,
+      section: start >= relatedStart ? 'related' : 'article',
+    });
   }
+  const mentionsByPlace = new Map<string, Mention[]>();
+  places.forEach((place, index) => mentionsByPlace.set(place.id, mentionsOfPlace[index]!));
   return mentionsByPlace;
+}
+
+/** Numbers in a row of `MentionRows`: place, start, end, excerpt start, excerpt end. */
+const MENTION_ROW = 5;
+
+/** Where each mention is and its excerpt, in text order: rows of numbers, no object each. */
+class MentionRows {
+  rows = new Int32Array(MENTION_ROW * 1024);
+  length = 0;
+
+  add(place: number, start: number, end: number, excerpt: TextRange): void {
+    if ((this.length + 1) * MENTION_ROW > this.rows.length) {
+      const grown = new Int32Array(this.rows.length * 2);
+      grown.set(this.rows);
+      this.rows = grown;
+    }
+    const row = this.length++ * MENTION_ROW;
+    this.rows[row] = place;
+    this.rows[row + 1] = start;
+    this.rows[row + 2] = end;
+    this.rows[row + 3] = excerpt.start;
+    this.rows[row + 4] = excerpt.end;
+  }
+}
+
+function locateMentions(document: DocumentIndex, places: readonly PlaceAliases[]): MentionRows {
+  // Places that share their aliases (a road and its earlier line) share the search.
+  const aliasLists: (readonly string[])[] = [];
+  const listByAliases = new Map<string, number>();
+  const listOfPlace = places.map((place) => {
+    const key = JSON.stringify(place.aliases);
+    let list = listByAliases.get(key);
+    if (list === undefined) {
+      list = aliasLists.push(place.aliases) - 1;
+      listByAliases.set(key, list);
+    }
+    return list;
+  });
+  const located = new MentionRows();
+  const excerpt: TextRange = { start: -1, end: -1 };
+  const textOrder = new TextOrder();
+  searchAliases(document.text, aliasLists, (matchesByList) => {
+    // The block's matches in text order, so that each line is segmented once; the block is
+    // still in the processor's cache.
+    const matchesOfPlace = listOfPlace.map((list) => matchesByList[list]!);
+    const next = places.map(() => 0);
+    const sorted = textOrder.sort(matchesOfPlace);
+    for (let index = 0; index < sorted.length; index++) {
+      const place = sorted[index]! % places.length;
+      const { offsets } = matchesOfPlace[place]!;
+      const start = offsets[next[place]!]!;
+      const end = offsets[next[place]! + 1]!;
+      next[place]! += 2;
+      findExcerpt(document.sentences, start, end, excerpt);
+      located.add(place, start, end, excerpt);
+    }
+  });
+  return located;
+}
+
+/** Puts each block's matches in text order, in an array kept from block to block. */
+class TextOrder {
+  #keys = new Float64Array(1024);
+
+  /**
+   * The matches, given each place's, as numbers in increasing order: start × places + place (so
+   * that the place is the number modulo the places).
+   */
+  sort(matchesOfPlace: readonly BlockMatches[]): Float64Array {
+    const placeCount = matchesOfPlace.length;
+    let count = 0;
+    for (const matches of matchesOfPlace) count += matches.length / 2;
+    if (this.#keys.length < count) this.#keys = new Float64Array(count * 2);
+    const keys = this.#keys;
+    let key = 0;
+    matchesOfPlace.forEach(({ offsets, length }, place) => {
+      for (let index = 0; index < length; index += 2) {
+        keys[key++] = offsets[index]! * placeCount + place;
+      }
+    });
+    return keys.subarray(0, count).sort();
+  }
 }
 
 export interface ExcerptParts {

@@ -181,9 +181,38 @@ test('a large file is read off the main thread, with progress', async ({
   await writeFile(path, text);
   await page.setInputFiles('#import-file', path);
   expect(await sawProgress).toBe(true);
-  await expect(page.locator('[data-imported-layer]')).toContainText('(100000)', {
-    timeout: 60_000,
-  });
+  const row = page.locator('[data-imported-layer]');
+  await expect(row).toContainText('(100000)', { timeout: 60_000 });
+  await expect(row).toContainText('In clusters until zoom 12');
   await waitForIdle(page);
+
+  // So many points are drawn in clusters; a click on one zooms in on it.
+  const clusters = await page.evaluate(() =>
+    window
+      .passageAtlas!.map.queryRenderedFeatures({ layers: ['import-1-cluster'] })
+      .map((feature) => (feature.geometry as GeoJSON.Point).coordinates as [number, number]),
+  );
+  expect(clusters.length).toBeGreaterThan(0);
+  const zoomBefore = await page.evaluate(() => window.passageAtlas!.map.getZoom());
+  const cluster = await pagePoint(page, clusters[0]!);
+  await page.mouse.click(cluster.x, cluster.y);
+  await expect
+    .poll(() => page.evaluate(() => window.passageAtlas!.map.getZoom()))
+    .toBeGreaterThan(zoomBefore + 0.5);
+  await expect(popup(page)).toHaveCount(0);
+
+  // Closer in, each point is itself: a click opens that point's popup, its own properties.
+  const index = 12_345;
+  const coordinates = points[index]!.geometry.coordinates as [number, number];
+  await page.evaluate(
+    (center) => window.passageAtlas!.map.jumpTo({ center, zoom: 15 }),
+    coordinates,
+  );
+  await waitForIdle(page);
+  const point = await pagePoint(page, coordinates);
+  await page.mouse.click(point.x, point.y);
+  await expect(popup(page)).toContainText('index');
+  await expect(popup(page)).toContainText(String(index));
+  await page.keyboard.press('Escape');
   await lachinRoadStillWorks(page);
 });

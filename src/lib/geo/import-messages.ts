@@ -14,5 +14,7 @@ export type ImportWorkerMessage =
       geometryTypes: string[];
       featureCount: number;
       bounds: [number, number, number, number];
+      /** The layer's geometries as GeoJSON, for the map's worker to read. */
+      mapData: Blob;
     }
   | { type: 'failed'; problems: string[] };

@@ -45,8 +45,24 @@ self.onmessage = async (event: MessageEvent<ImportWorkerRequest>) => {
     for (let start = 0; start < features.length; start += FEATURES_PER_MESSAGE) {
       post({ type: 'features', features: features.slice(start, start + FEATURES_PER_MESSAGE) });
     }
+    // What the map draws: the geometries only, in order (it numbers them by position; popups read
+    // the properties from the features sent above). MapLibre's worker reads it, not the page.
+    const mapData = new Blob(
+      [
+        JSON.stringify({
+          type: 'FeatureCollection',
+          features: features.map((feature) => ({
+            type: 'Feature',
+            geometry: feature.geometry,
+            properties: {},
+          })),
+        }),
+      ],
+      { type: 'application/geo+json' },
+    );
     post({
       type: 'done',
+      mapData,
       name: layer.layer,
       geometryTypes,
       featureCount: layer.features.length,

@@ -12,10 +12,11 @@ import {
   type StyleSpecification,
 } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Feature, Geometry } from 'geojson';
 import type { Bounds } from '../geo/feature-place.ts';
 import { checkpointIcon } from './icons.ts';
-import './start-map-workers.ts';
+import { importedLayerUrl } from './imported-layer-url.ts';
+import { loadImportedLayerProtocol } from './start-map-workers.ts';
 import {
   CHECKPOINT_ICON,
   HIGHLIGHT_SOURCE,
@@ -76,6 +77,8 @@ export class AtlasMap {
   private hovered: FeatureKey | null = null;
   private selected: FeatureKey | null = null;
   private popup: Popup | null = null;
+  /** Imported layers on their way to the map (waiting for the workers' protocol). */
+  private readonly addingImports = new Set<string>();
   /** The pickable layers in pick order; recomputed when layers come and go. */
   private pickable: string[] | null = null;
 
@@ -161,12 +164,15 @@ export class AtlasMap {
     return picked;
   }
 
-  /** Zooms in on a cluster, to where it comes apart. */
+  /**
+   * Zooms in on a cluster, to where it comes apart, and at least one level: the zoom where it
+   * first splits may be a fraction away.
+   */
   private async expandCluster(source: string, cluster: { id: number; at: [number, number] }) {
     const clusters = this.map.getSource<GeoJSONSource>(source);
     if (!clusters) return;
-    const zoom = await clusters.getClusterExpansionZoom(cluster.id);
-    this.map.easeTo({ center: cluster.at, zoom });
+    const apart = await clusters.getClusterExpansionZoom(cluster.id);
+    this.map.easeTo({ center: cluster.at, zoom: Math.max(apart, this.map.getZoom() + 1) });
   }
 
   private closest(features: MapGeoJSONFeature[], point: { x: number; y: number }) {
@@ -311,13 +317,20 @@ export class AtlasMap {
    * Adds a reader's layer from a URL of its GeoJSON (the map's worker fetches and parses it);
    * resolves once the map has drawn it.
    */
-  addImportedLayer(
+  /**
+   * Adds a reader's layer whose geometries are at a blob: URL (the map's worker reads them);
+   * resolves true once the map has drawn it, false if it was removed before it was added.
+   */
+  async addImportedLayer(
     sourceId: string,
-    data: FeatureCollection<Geometry>,
+    dataUrl: string,
     colour: string,
     clustered: boolean,
-  ): Promise<void> {
-    this.map.addSource(sourceId, importedSource(data, clustered));
+  ): Promise<boolean> {
+    this.addingImports.add(sourceId);
+    await loadImportedLayerProtocol();
+    if (!this.addingImports.delete(sourceId)) return false;
+    this.map.addSource(sourceId, importedSource(importedLayerUrl(dataUrl), clustered));
     // Below the highlight of imported features, which must stay on top of them all.
     for (const layer of importedLayerStyle(sourceId, colour, clustered))
       this.map.addLayer(layer, IMPORTED_LAYERS_BEFORE);
@@ -326,15 +339,17 @@ export class AtlasMap {
       const onData = (event: { sourceId?: string; isSourceLoaded?: boolean }) => {
         if (event.sourceId !== sourceId || !event.isSourceLoaded) return;
         this.map.off('sourcedata', onData);
-        this.map.once('idle', () => resolve());
+        this.map.once('idle', () => resolve(true));
       };
       this.map.on('sourcedata', onData);
     });
   }
 
   removeImportedLayer(sourceId: string): void {
-    for (const layer of this.map.getStyle().layers) {
-      if ('source' in layer && layer.source === sourceId) this.map.removeLayer(layer.id);
+    this.addingImports.delete(sourceId);
+    for (const id of this.map.getLayersOrder()) {
+      const layer = this.map.getLayer(id);
+      if (layer && 'source' in layer && layer.source === sourceId) this.map.removeLayer(id);
     }
     this.pickable = null;
     if (this.map.getSource(sourceId)) this.map.removeSource(sourceId);

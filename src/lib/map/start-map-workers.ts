@@ -3,8 +3,20 @@
  * else, so that the worker's script downloads and compiles while the page parses its data and
  * builds its panels, instead of after (the map needs the worker before it can draw anything).
  */
-import { prewarm, setWorkerUrl } from 'maplibre-gl';
+import { importScriptInWorkers, prewarm, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import protocolUrl from './imported-layer-protocol.ts?worker&url';
 
 setWorkerUrl(workerUrl);
 prewarm();
+
+let protocolLoaded: Promise<void> | undefined;
+
+/**
+ * Loads the protocol that serves imported layers into MapLibre's workers (once, on the first
+ * import: the first view never needs it).
+ */
+export function loadImportedLayerProtocol(): Promise<void> {
+  protocolLoaded ??= importScriptInWorkers(protocolUrl);
+  return protocolLoaded;
+}

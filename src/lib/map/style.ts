@@ -9,7 +9,7 @@ import type {
   LayerSpecification,
   StyleSpecification,
 } from '@maplibre/maplibre-gl-style-spec';
-import type { FeatureCollection, Geometry } from 'geojson';
+import type { FeatureCollection } from 'geojson';
 import type { AtlasLayer, LayerName } from '../geo/contract.ts';
 
 export interface BasemapData {
@@ -622,18 +622,14 @@ export function clustersPoints(geometryTypes: readonly string[], featureCount: n
 }
 
 /**
- * The map source of an imported layer: its features' geometries only (the popup reads the
- * properties from the layer itself), numbered by their position. Handed over as data, not as a
- * URL of a file: MapLibre fetches a blob: URL on the page, parses it there and sends the result
- * to its worker and back again, three long tasks for a large layer; the geometries cost one.
+ * The map source of an imported layer: its geometries, read by MapLibre's worker from `dataUrl`
+ * (imported-layer-url.ts), numbered by their position (the popup reads the properties from the
+ * layer itself).
  */
-export function importedSource(
-  data: FeatureCollection<Geometry>,
-  clustered: boolean,
-): GeoJSONSourceSpecification {
+export function importedSource(dataUrl: string, clustered: boolean): GeoJSONSourceSpecification {
   return {
     type: 'geojson',
-    data,
+    data: dataUrl,
     generateId: true,
     ...(clustered ? { cluster: true, clusterRadius: 40, clusterMaxZoom: CLUSTER_MAX_ZOOM } : {}),
   };

@@ -3,7 +3,7 @@
  * selection came from (so the map, the list and the text each react to the others, not to
  * themselves).
  */
-import type { Feature, FeatureCollection, GeoJsonProperties, Geometry } from 'geojson';
+import type { Feature, GeoJsonProperties, Geometry } from 'geojson';
 import { SvelteSet } from 'svelte/reactivity';
 import type { AtlasFeature, AtlasLayer } from '../geo/contract.ts';
 import type { ImportedLayer } from '../geo/export.ts';
@@ -27,8 +27,8 @@ export interface ImportedLayerEntry {
   layer: ImportedLayer;
   geometryTypes: string[];
   bounds: Bounds;
-  /** What the map draws of the layer: each feature's geometry only, in order. */
-  mapData: FeatureCollection<Geometry>;
+  /** A blob: URL of the layer's geometries as GeoJSON, in order, which the map's worker reads. */
+  mapDataUrl: string;
 }
 
 export interface AtlasFeatureEntry {

@@ -1,18 +1,15 @@
 /**
  * Runs one import in a worker and gathers what it sends back.
  */
-import type { Feature, FeatureCollection, GeoJsonProperties, Geometry } from 'geojson';
+import type { Feature, GeoJsonProperties, Geometry } from 'geojson';
 import type { ImportWorkerMessage } from '../geo/import-messages.ts';
 
 export interface ImportedData {
   name: string;
   geometryTypes: string[];
   features: Feature<Geometry, GeoJsonProperties>[];
-  /**
-   * What the map draws of the layer: each feature's geometry only, in the same order (the map
-   * numbers them by position; popups read the properties from `features`).
-   */
-  mapData: FeatureCollection<Geometry, Record<string, never>>;
+  /** The layer's geometries as GeoJSON, in order, for the map (its worker reads them). */
+  mapData: Blob;
   bounds: [number, number, number, number];
 }
 
@@ -31,8 +28,6 @@ export function importFile(
     type: 'module',
   });
   const features: Feature<Geometry, GeoJsonProperties>[] = [];
-  // Made slice by slice as they come, not all at once at the end (one long task).
-  const mapFeatures: Feature<Geometry, Record<string, never>>[] = [];
   return new Promise<ImportedData>((resolve, reject) => {
     worker.onmessage = (event: MessageEvent<ImportWorkerMessage>) => {
       const message = event.data;
@@ -41,17 +36,14 @@ export function importFile(
           onProgress(message.stage, message.fraction);
           break;
         case 'features':
-          for (const feature of message.features) {
-            features.push(feature);
-            mapFeatures.push({ type: 'Feature', geometry: feature.geometry, properties: {} });
-          }
+          for (const feature of message.features) features.push(feature);
           break;
         case 'done':
           resolve({
             name: message.name,
             geometryTypes: message.geometryTypes,
             features,
-            mapData: { type: 'FeatureCollection', features: mapFeatures },
+            mapData: message.mapData,
             bounds: message.bounds,
           });
           break;

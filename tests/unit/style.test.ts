@@ -8,7 +8,6 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { AtlasLayer } from '../../src/lib/geo/contract.ts';
 import { BASEMAP_BOUNDS } from '../../src/lib/geo/basemap-bounds.ts';
-import { checkpointIcon } from '../../src/lib/map/icons.ts';
 import {
   ATLAS_SOURCE,
   BASEMAP_SOURCE,
@@ -103,6 +102,9 @@ describe('the map style', () => {
       }
     }
     expect(JSON.stringify(style)).not.toContain('feature-state');
+    // No icons either (another shader): every symbol is text, the checkpoint is circles.
+    for (const layer of style.layers)
+      if (layer.type === 'symbol') expect(layer.layout, layer.id).not.toHaveProperty('icon-image');
   });
 
   it('has three sources: the basemap, every atlas layer, and the highlight', () => {
@@ -187,15 +189,5 @@ describe('the map style', () => {
       for (const value of Object.values(feature.properties!))
         expect(typeof value).not.toBe('object');
     }
-  });
-});
-
-describe('the checkpoint icon', () => {
-  it('is a square image, opaque inside its diamond and transparent in its corners', () => {
-    const icon = checkpointIcon(32);
-    expect(icon.data.length).toBe(32 * 32 * 4);
-    const alpha = (x: number, y: number) => icon.data[(y * 32 + x) * 4 + 3];
-    expect(alpha(0, 0)).toBe(0);
-    expect(alpha(16, 16)).toBe(255);
   });
 });

@@ -14,11 +14,9 @@ import {
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Feature, Geometry } from 'geojson';
 import type { Bounds } from '../geo/feature-place.ts';
-import { checkpointIcon } from './icons.ts';
 import { importedLayerUrl } from './imported-layer-url.ts';
 import { loadImportedLayerProtocol } from './start-map-workers.ts';
 import {
-  CHECKPOINT_ICON,
   HIGHLIGHT_SOURCE,
   IMPORTED_LAYERS_BEFORE,
   importedLayerStyle,
@@ -114,7 +112,6 @@ export class AtlasMap {
     map.touchZoomRotate.disableRotation();
     map.keyboard.disableRotation();
     const atlasMap = new AtlasMap(map, options.highlightFeature);
-    map.addImage(CHECKPOINT_ICON, checkpointIcon(), { pixelRatio: 2 });
     atlasMap.listenForHover();
     options.onCreated?.();
     return new Promise((resolve, reject) => {

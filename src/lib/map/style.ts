@@ -62,8 +62,6 @@ export const DASHES = {
 
 export const BASEMAP_ATTRIBUTION = 'Basemap: Natural Earth (public domain)';
 
-export const CHECKPOINT_ICON = 'atlas-checkpoint';
-
 /**
  * The sources: every atlas layer's features in one, the basemap in another. Each source costs
  * the map a round of tiles from its worker and more frames before everything is drawn; two
@@ -386,21 +384,6 @@ function atlasLayers(routes: AtlasLayer | undefined): LayerSpecification[] {
       },
     },
     {
-      // The checkpoint's halo: a circle under its icon, which grows when highlighted.
-      id: 'places-checkpoint-halo',
-      type: 'circle',
-      source: ATLAS_SOURCE,
-      metadata: group('places'),
-      filter: ['all', inLayer('places'), kindIs('checkpoint')],
-      paint: {
-        'circle-color': COLOURS.textHalo,
-        'circle-opacity': 0.9,
-        'circle-radius': 9,
-        'circle-stroke-color': COLOURS.checkpoint,
-        'circle-stroke-width': 0,
-      },
-    },
-    {
       id: 'highlight-checkpoint',
       type: 'circle',
       source: HIGHLIGHT_SOURCE,
@@ -414,16 +397,29 @@ function atlasLayers(routes: AtlasLayer | undefined): LayerSpecification[] {
         'circle-stroke-width': 2,
       },
     },
+    // The checkpoint: a red dot ringed and centred in white, drawn with circles rather than an
+    // icon (an icon needs a shader of its own: 60–100 ms more before the first view is drawn,
+    // where WebGL runs in software).
     {
       id: 'places-checkpoint',
-      type: 'symbol',
+      type: 'circle',
       source: ATLAS_SOURCE,
       metadata: group('places', PICK_ORDER.checkpoint),
       filter: ['all', inLayer('places'), kindIs('checkpoint')],
-      layout: {
-        'icon-image': CHECKPOINT_ICON,
-        'icon-allow-overlap': true,
+      paint: {
+        'circle-color': COLOURS.checkpoint,
+        'circle-radius': 6,
+        'circle-stroke-color': COLOURS.textHalo,
+        'circle-stroke-width': 2,
       },
+    },
+    {
+      id: 'places-checkpoint-centre',
+      type: 'circle',
+      source: ATLAS_SOURCE,
+      metadata: group('places'),
+      filter: ['all', inLayer('places'), kindIs('checkpoint')],
+      paint: { 'circle-color': COLOURS.textHalo, 'circle-radius': 2 },
     },
     {
       id: 'places-label',

@@ -37,5 +37,11 @@ describe('plain words for the popup', () => {
     expect(describePeriod('2020-11-10', '2022-08-30')).toBe('10 November 2020 to 30 August 2022');
     expect(describePeriod('2022-08-30')).toBe('from 30 August 2022');
     expect(describePeriod()).toBeNull();
+    expect(describePeriod(undefined, '2023-01-01')).toBe('until 1 January 2023');
+  });
+
+  it('leaves a date it cannot read as the data gives it', () => {
+    expect(describePeriod('2022-02-30')).toBe('from 2022-02-30');
+    expect(describePeriod('August 2022')).toBe('from August 2022');
   });
 });

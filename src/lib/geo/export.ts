@@ -8,10 +8,10 @@
  * in one pass with no copy of the features made.
  */
 import { booleanIntersects } from '@turf/boolean-intersects';
-import type { Feature, GeoJsonProperties, Geometry, Polygon, Position } from 'geojson';
+import type { Feature, GeoJsonProperties, Geometry, Polygon } from 'geojson';
 import type { AtlasLayer, DocumentReference } from './contract.ts';
 import { ALL_LAYERS } from './contract.ts';
-import type { Bounds } from './feature-place.ts';
+import { featureBounds, type Bounds } from './feature-place.ts';
 import { LayoutWriter, lineStart, nextLineStart, writeNormalizedGeometry } from './layer-file.ts';
 
 /** The request's layer name that selects every layer; also the `layer` member of such a file. */
@@ -219,45 +219,6 @@ export function clampBbox([west, south, east, north]: readonly [
   ];
 }
 
-/** Every position of a geometry, visited without building arrays. */
-function geometryBox(geometry: Geometry): Bbox | null {
-  let west = Infinity;
-  let south = Infinity;
-  let east = -Infinity;
-  let north = -Infinity;
-  const visit = (position: Position) => {
-    const x = position[0]!;
-    const y = position[1]!;
-    if (x < west) west = x;
-    if (x > east) east = x;
-    if (y < south) south = y;
-    if (y > north) north = y;
-  };
-  const walk = (part: Geometry) => {
-    switch (part.type) {
-      case 'Point':
-        visit(part.coordinates);
-        break;
-      case 'MultiPoint':
-      case 'LineString':
-        part.coordinates.forEach(visit);
-        break;
-      case 'MultiLineString':
-      case 'Polygon':
-        for (const line of part.coordinates) line.forEach(visit);
-        break;
-      case 'MultiPolygon':
-        for (const polygon of part.coordinates) for (const ring of polygon) ring.forEach(visit);
-        break;
-      case 'GeometryCollection':
-        part.geometries.forEach(walk);
-        break;
-    }
-  };
-  walk(geometry);
-  return west <= east && south <= north ? [west, south, east, north] : null;
-}
-
 /**
  * Whether a geometry intersects the box (its edge included): the boxes decide when they are
  * disjoint or when the geometry's box lies inside the query box; otherwise turf decides, so
@@ -271,8 +232,9 @@ function intersectsBox(geometry: Geometry | null, box: Bbox, boxPolygon: Polygon
     const [x, y] = geometry.coordinates as [number, number];
     return x >= west && x <= east && y >= south && y <= north;
   }
-  const own = geometryBox(geometry);
-  if (own === null) return false;
+  const own = featureBounds(geometry);
+  // A geometry with no positions has no box, and meets nothing.
+  if (own[0] > own[2]) return false;
   if (own[0] > east || own[2] < west || own[1] > north || own[3] < south) return false;
   if (own[0] >= west && own[2] <= east && own[1] >= south && own[3] <= north) return true;
   return booleanIntersects(geometry, boxPolygon);

@@ -34,7 +34,9 @@ export async function popupAnchor(geometry: Geometry): Promise<[number, number]>
 export function featureBounds(geometry: Geometry): Bounds {
   const bounds: Bounds = [Infinity, Infinity, -Infinity, -Infinity];
   const visit = (position: Position) => {
-    const [x, y] = position as [number, number];
+    // By index, not destructuring: a malformed position (a number) must not throw.
+    const x = position[0]!;
+    const y = position[1]!;
     if (x < bounds[0]) bounds[0] = x;
     if (y < bounds[1]) bounds[1] = y;
     if (x > bounds[2]) bounds[2] = x;

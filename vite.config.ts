@@ -76,9 +76,6 @@ export default defineConfig({
   ],
   // Every browser the atlas runs in preloads modules itself: no polyfill in the first load.
   build: { target: 'es2022', chunkSizeWarningLimit: 1200, modulePreload: { polyfill: false } },
-  // Workers as .mjs: MapLibre loads a script into its workers with import() only when its name
-  // ends so (else by eval, which the page's Content-Security-Policy forbids).
-  worker: { rolldownOptions: { output: { entryFileNames: 'assets/[name]-[hash].mjs' } } },
   server: { host: '127.0.0.1' },
   preview: {
     host: '127.0.0.1',

@@ -11,7 +11,13 @@
  * ever copies otherwise, the layer still loads, only more slowly.
  */
 import type { FeatureCollection } from 'geojson';
-import { IMPORTED_LAYER_PROTOCOL } from './imported-layer-url.ts';
+
+/**
+ * The protocol's name, as imported-layer-url.ts has it (a unit test checks that they agree). Not
+ * imported from there: this file must stand alone, with no import at run time, so that MapLibre
+ * can load it into its workers in the development server too.
+ */
+const IMPORTED_LAYER_PROTOCOL = 'atlas-import';
 
 interface ProtocolWorkerScope {
   addProtocol: (

@@ -17,6 +17,9 @@ let protocolLoaded: Promise<void> | undefined;
  * import: the first view never needs it).
  */
 export function loadImportedLayerProtocol(): Promise<void> {
-  protocolLoaded ??= importScriptInWorkers(protocolUrl);
+  // MapLibre imports a script as a module only when its URL ends in ".mjs"; any other it reads
+  // as text and evaluates, which the page's Content-Security-Policy forbids and which cannot
+  // run a module. The fragment is never sent to the server.
+  protocolLoaded ??= importScriptInWorkers(`${protocolUrl}#.mjs`);
   return protocolLoaded;
 }

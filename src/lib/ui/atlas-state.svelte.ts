@@ -114,7 +114,10 @@ export class AtlasState {
   removeImported(layerId: string): void {
     if (this.selection?.featureId.startsWith(`${layerId}#`)) this.clearSelection();
     this.hiddenLayers.delete(layerId);
+    const removed = this.imported.find((entry) => entry.id === layerId);
     this.imported = this.imported.filter((entry) => entry.id !== layerId);
+    // The layer's data goes with it (a blob: URL holds it until the page closes otherwise).
+    if (removed) URL.revokeObjectURL(removed.mapDataUrl);
   }
 
   /** Every layer, the atlas's and the reader's, as the export takes them. */

@@ -20,10 +20,10 @@ const layerFiles = import.meta.glob<EmbeddedLayer>('../../../geodata/layers/*.ge
 
 export const DOCUMENT_TEXT: string = documentText;
 
-/** The embedded topology's one object (scripts/embedded-data.ts, TOPOLOGY_OBJECT). */
+/** The embedded topology holds one object, the countries (scripts/embedded-data.ts). */
 const countries = feature(
   countriesTopology,
-  countriesTopology.objects.features!,
+  Object.values(countriesTopology.objects)[0]!,
 ) as unknown as FeatureCollection;
 
 export const BASEMAP = { countries, countryLabels, bounds: BASEMAP_BOUNDS } as BasemapData;

@@ -79,6 +79,8 @@ export class AtlasMap {
   private readonly addingImports = new Set<string>();
   /** The pickable layers in pick order; recomputed when layers come and go. */
   private pickable: string[] | null = null;
+  /** The highlight layers start hidden (no tiles for an empty source); shown on first use. */
+  private highlightShown = false;
 
   private constructor(
     readonly map: MapLibreMap,
@@ -211,7 +213,10 @@ export class AtlasMap {
         key !== null && all.findIndex((other) => sameKey(other, key)) === index,
     );
     const features = keys.flatMap((key) => this.highlightFeature(key) ?? []);
-    if (features.length > 0) this.setGroupVisible('highlight', true);
+    if (features.length > 0 && !this.highlightShown) {
+      this.highlightShown = true;
+      this.setGroupVisible('highlight', true);
+    }
     this.map
       .getSource<GeoJSONSource>(HIGHLIGHT_SOURCE)
       ?.setData({ type: 'FeatureCollection', features });
@@ -310,10 +315,6 @@ export class AtlasMap {
     return this.map.getCanvas();
   }
 
-  /**
-   * Adds a reader's layer from a URL of its GeoJSON (the map's worker fetches and parses it);
-   * resolves once the map has drawn it.
-   */
   /**
    * Adds a reader's layer whose geometries are at a blob: URL (the map's worker reads them);
    * resolves true once the map has drawn it, false if it was removed before it was added.

@@ -75,7 +75,17 @@ export default defineConfig({
     preloadFirstFonts,
   ],
   // Every browser the atlas runs in preloads modules itself: no polyfill in the first load.
-  build: { target: 'es2022', chunkSizeWarningLimit: 1200, modulePreload: { polyfill: false } },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 1200,
+    modulePreload: { polyfill: false },
+    // MapLibre in a chunk of its own name (shared by the page's start and the app).
+    rolldownOptions: {
+      output: {
+        codeSplitting: { groups: [{ name: 'maplibre', test: /node_modules[\\/]maplibre-gl/ }] },
+      },
+    },
+  },
   server: { host: '127.0.0.1' },
   preview: {
     host: '127.0.0.1',

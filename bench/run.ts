@@ -39,6 +39,7 @@ import playwrightConfig from '../playwright.config.ts';
 import { exportLayers, type ImportedLayer } from '../src/lib/geo/export.ts';
 import type { MentionsBenchResult } from './mentions.bench.ts';
 import { generatePoints, pointsFileText, POINT_LAYER } from './points.ts';
+import { browserCpuMs } from './process-cpu.ts';
 import { PROBE_SCRIPT, type LongTask } from './probe.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -56,6 +57,8 @@ const IMPORT_RUNS = 3;
 const EXPORT_RUNS = 5;
 const PAGE_TIMEOUT_MS = 60_000;
 const QUIET_WAIT_MS = 30_000;
+/** A page load that keeps this share of the cores busy until idle is bound by CPU. */
+const CPU_BOUND_SHARE = 0.75;
 const IMPORT_TIMEOUT_MS = 120_000;
 /** The Lachin road seen close up, for the popup figure. */
 const POPUP_VIEW = { center: [46.6, 39.64] as [number, number], zoom: 10 };
@@ -243,6 +246,8 @@ interface PageLoad {
   page: Page;
   idleMs: number;
   idleVia: string;
+  /** CPU the browser used from navigation to idle (all its processes), or null without /proc. */
+  cpuMs: number | null;
   loadMs: number | null;
   canvasMs: number | null;
   fontsDoneMs: number[];
@@ -269,6 +274,8 @@ async function openCold(browser: Browser, url: string): Promise<PageLoad> {
   context.on('requestfinished', (request: Request) =>
     requests.push({ url: request.url(), resourceType: request.resourceType() }),
   );
+  const cpuBefore = browserCpuMs();
+  let cpuAtIdle: number | null;
   try {
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: PAGE_TIMEOUT_MS });
     await withTimeout(
@@ -276,6 +283,7 @@ async function openCold(browser: Browser, url: string): Promise<PageLoad> {
       PAGE_TIMEOUT_MS,
       `the map's first idle on ${url} (errors: ${errors.join('; ') || 'none'})`,
     );
+    cpuAtIdle = browserCpuMs();
   } catch (error) {
     await context.close();
     throw error;
@@ -310,6 +318,7 @@ async function openCold(browser: Browser, url: string): Promise<PageLoad> {
     page,
     idleMs: found.idleAt,
     idleVia: found.idleVia,
+    cpuMs: cpuBefore !== null && cpuAtIdle !== null ? cpuAtIdle - cpuBefore : null,
     loadMs: found.loadAt,
     canvasMs: found.canvasAt,
     fontsDoneMs: found.fontsDoneAt,
@@ -319,6 +328,27 @@ async function openCold(browser: Browser, url: string): Promise<PageLoad> {
     resources: found.resources,
     requests: requestsToIdle,
     errors,
+  };
+}
+
+/**
+ * The CPU the browser used per page load (medians), and how many of the machine's cores that kept
+ * busy on average until idle. Near all of them, the load is bound by CPU: then the app can be no
+ * faster than the bare page by more than it does less work.
+ */
+function cpuUse(appRuns: PageLoad[], bareRuns: PageLoad[], appIdleMs: number, bareIdleMs: number) {
+  const appCpu = appRuns.map((run) => run.cpuMs);
+  const bareCpu = bareRuns.map((run) => run.cpuMs);
+  if ([...appCpu, ...bareCpu].some((value) => value === null)) return null;
+  const appMs = median(appCpu as number[]);
+  const bareMs = median(bareCpu as number[]);
+  return {
+    appMs: round(appMs),
+    bareMs: round(bareMs),
+    appOverBare: round(appMs / bareMs, 3),
+    cores: os.cpus().length,
+    appCoresBusy: round(appMs / appIdleMs, 2),
+    bareCoresBusy: round(bareMs / bareIdleMs, 2),
   };
 }
 
@@ -761,6 +791,15 @@ async function main(): Promise<void> {
     const bareErrors = [...new Set(bareRuns.flatMap((run) => run.errors))];
     if (appErrors.length > 0) notes.push(`app page errors: ${appErrors.join(' | ')}`);
     if (bareErrors.length > 0) notes.push(`bare page errors: ${bareErrors.join(' | ')}`);
+    const cpu = cpuUse(appRuns, bareRuns, appIdle, bareIdle);
+    if (cpu) {
+      baseline.appLoadCpuMs = cpu.appMs;
+      baseline.bareLoadCpuMs = cpu.bareMs;
+      if (Math.min(cpu.appCoresBusy, cpu.bareCoresBusy) >= CPU_BOUND_SHARE * cpu.cores)
+        notes.push(
+          `page loads were bound by CPU (${cpu.appCoresBusy} and ${cpu.bareCoresBusy} of ${cpu.cores} cores busy until idle): idleRatio then compares work more than waiting; the app used ${cpu.appOverBare} × the bare page's CPU`,
+        );
+    }
     details.idle = {
       appRunsMs: appRuns.map((run) => round(run.idleMs)),
       bareRunsMs: bareRuns.map((run) => round(run.idleMs)),
@@ -770,6 +809,7 @@ async function main(): Promise<void> {
         median(appRuns.map((run, index) => run.idleMs / bareRuns[index]!.idleMs)),
         3,
       ),
+      cpu,
       appIdleVia: [...new Set(appRuns.map((run) => run.idleVia))],
       appMedianRun: timeline(medianRun(appRuns, appIdle)),
       bareMedianRun: timeline(medianRun(bareRuns, bareIdle)),

@@ -2,13 +2,11 @@
 import './lib/map/start-map-workers.ts';
 import './fonts.css';
 import './app.css';
-import { mount } from 'svelte';
-import App from './App.svelte';
-import { LABEL_FONT } from './lib/map/style.ts';
 
-// Map labels are drawn with the page's fonts: the map waits for the face it draws them with, or
-// labels fall back. The names on the map are in basic Latin, so latin-ext loads only when a popup
-// or the text needs it.
-const fontsReady = document.fonts.load(`400 16px "${LABEL_FONT[0]}"`, 'Azerbaijan');
-
-mount(App, { target: document.getElementById('app')!, props: { fontsReady } });
+// A worker starts only when the page's main thread is free to hear from the browser that the
+// worker's script has come. The app's evaluation and first render are one long task: run now,
+// they would hold the worker back until they end (about 200 ms, measured). So the page lets the
+// main thread go here and fetches the app meanwhile.
+await new Promise((resolve) => setTimeout(resolve));
+const { mountApp } = await import('./mount-app.ts');
+mountApp(document.getElementById('app')!);

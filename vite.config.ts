@@ -83,6 +83,20 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         codeSplitting: { groups: [{ name: 'maplibre', test: /node_modules[\\/]maplibre-gl/ }] },
+        // Chunks of packages built to dist/esm/index.js would all be named "esm": name them after
+        // the packages they hold instead (turf-along, turf-helpers-turf-invariant…).
+        chunkFileNames: (chunk) => {
+          if (chunk.name !== 'esm') return 'assets/[name]-[hash].js';
+          // The package the chunk is loaded for, or else every package in it.
+          const ids = chunk.facadeModuleId ? [chunk.facadeModuleId] : chunk.moduleIds;
+          const packages = new Set(
+            ids.flatMap((id) => {
+              const scoped = /node_modules[\\/]@([^\\/]+)[\\/]([^\\/]+)/.exec(id);
+              return scoped ? [`${scoped[1]}-${scoped[2]}`] : [];
+            }),
+          );
+          return `assets/${[...packages].sort().join('-') || '[name]'}-[hash].js`;
+        },
       },
     },
   },

@@ -6,10 +6,10 @@ import { characterTest, codePointAt, codePointBefore } from './characters.ts';
 import type { TextRange } from './sentences.ts';
 
 const DASHES = '\\-\u2010\u2011\u2012\u2013\u2014\u2015';
-const DASH = new RegExp(`[${DASHES}]`);
+const DASH = /* @__PURE__ */ new RegExp(`[${DASHES}]`);
 /** A letter or digit: what a name must not be glued to ("Armenian" is not "Armenia"). */
 const WORD_CHARACTER = '[\\p{L}\\p{N}]';
-const isWordCharacter = characterTest(new RegExp(WORD_CHARACTER, 'u'));
+const isWordCharacter = characterTest(/* @__PURE__ */ new RegExp(WORD_CHARACTER, 'u'));
 
 function escapeForRegExp(literal: string): string {
   return literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,9 +1,14 @@
 /**
  * Single characters against character classes, for loops over long texts: there a regular
  * expression call per character costs more than the loop around it.
+ *
+ * The builders are marked free of side effects: modules keep their tables in constants, and a
+ * bundle that never uses one must not build it at start-up (a table of a Unicode class takes
+ * milliseconds).
  */
 
 /** For each ASCII code, 1 if `characterClass` (a pattern of one character) holds it, else 0. */
+/* @__NO_SIDE_EFFECTS__ */
 export function asciiTable(characterClass: RegExp): Uint8Array {
   const table = new Uint8Array(128);
   for (let code = 0; code < 128; code++) {
@@ -13,6 +18,7 @@ export function asciiTable(characterClass: RegExp): Uint8Array {
 }
 
 /** The ASCII characters of `table` (see `asciiTable`), as escapes for a character class. */
+/* @__NO_SIDE_EFFECTS__ */
 export function asciiClass(table: Uint8Array): string {
   let characters = '';
   table.forEach((inClass, code) => {
@@ -26,6 +32,7 @@ export function asciiClass(table: Uint8Array): string {
  * nor sticky): the same answer as `characterClass.test(String.fromCodePoint(codePoint))`, from a
  * table for ASCII and remembered for the rest.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function characterTest(characterClass: RegExp): (codePoint: number) => boolean {
   const ascii = asciiTable(characterClass);
   const others = new Map<number, boolean>();

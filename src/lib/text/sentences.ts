@@ -117,7 +117,7 @@ const isSentenceBreak = characterTest(SENTENCE_BREAK);
  * the `u` flag, a call of the pattern above costs about a microsecond; without, a scan of a line
  * costs less than a loop over it.
  */
-const SENTENCE_SCAN_STOP = new RegExp(
+const SENTENCE_SCAN_STOP = /* @__PURE__ */ new RegExp(
   `[${asciiClass(asciiTable(SENTENCE_BREAK))}\\n\\u0080-\\uffff]`,
   'g',
 );

@@ -199,6 +199,55 @@ describe('findSentences on long texts', () => {
       { numRuns: 40 },
     );
   });
+
+  // Lines that end in punctuation and white space of every kind: where a line may be taken as one
+  // sentence without the segmenter, the answer must be the segmenter's (UAX #29: a break after a
+  // carriage return, none between a terminator and the closing marks right after it, one before a
+  // closing mark after a space).
+  const punctuatedLines = fc
+    .array(
+      fc.oneof(
+        { weight: 3, arbitrary: fc.constantFrom('the', 'Road', 'No.', '3.5') },
+        {
+          weight: 4,
+          arbitrary: fc.constantFrom(
+            '.',
+            ')',
+            '(',
+            '"',
+            "'",
+            '?!',
+            '”',
+            '’',
+            '…',
+            '.)',
+            ' .',
+            ' )',
+          ),
+        },
+        {
+          weight: 2,
+          arbitrary: fc.constantFrom(' ', '\n', '\r', '\r\n', '\t', '\u00a0', '\u2028', '\n\n'),
+        },
+      ),
+      { minLength: 1, maxLength: 40 },
+    )
+    .map((pieces) => pieces.join(''));
+
+  it('agrees with segmenting in one pass on lines ending in punctuation and white space', () => {
+    fc.assert(
+      fc.property(punctuatedLines, (text) => {
+        expect(findSentences(text)).toEqual(sentencesInOnePass(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('splits a line where a closing mark follows a space, or anything follows a carriage return', () => {
+    for (const text of ['It closed . )\n', 'It closed\r)\n', 'Yes.\r\nNo.\r\n']) {
+      expect(findSentences(text)).toEqual(sentencesInOnePass(text));
+    }
+  });
 });
 
 describe('collapseWhiteSpace', () => {

@@ -53,24 +53,7 @@ export function referenceSegmentationCopy(text: string): string {
   return units.join('');
 }
 
-/**
- * The rule by which the code takes a line of the copy for one sentence without segmenting it: no
- * sentence break before the characters that may close the line. `Intl.Segmenter` does not always
- * agree: it cuts "Baku. )", "Baku ." and "Baku\r)" in two. The reference applies the rule too, to
- * check that the code keeps the results it has always given.
- */
-function isOneSentenceByRule(line: string): boolean {
-  const closing = /[\p{Sentence_Terminal}\u2024\uFE52\uFF0E\p{Pe}\p{Pf}"'\s]/u;
-  const sentenceBreak = /[\p{Sentence_Terminal}\u2024\uFE52\uFF0E\r\u0085\u2028\u2029]/u;
-  let end = line.length;
-  while (end > 0 && closing.test(line[end - 1]!)) end--;
-  return !sentenceBreak.test(line.slice(0, end));
-}
-
-/**
- * The sentences of the text, each trimmed, empty ones dropped: its copy segmented in one pass,
- * but for the lines that are one sentence by the rule above.
- */
+/** The sentences of the text, each trimmed, empty ones dropped: its copy segmented in one pass. */
 export function referenceSentences(text: string): Range[] {
   const copy = referenceSegmentationCopy(text);
   const trimmed = (start: number, end: number) => {
@@ -79,17 +62,9 @@ export function referenceSentences(text: string): Range[] {
     return { start, end };
   };
   const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-  const inOnePass = [...segmenter.segment(copy)].map(({ index, segment }) =>
-    trimmed(index, index + segment.length),
-  );
-  const sentences: Range[] = [];
-  for (const line of copy.matchAll(/[^\n]*\n|[^\n]+$/g)) {
-    const start = line.index;
-    const end = start + line[0].length;
-    if (isOneSentenceByRule(line[0])) sentences.push(trimmed(start, end));
-    else sentences.push(...inOnePass.filter((s) => s.start >= start && s.end <= end));
-  }
-  return sentences.filter((sentence) => sentence.end > sentence.start);
+  return [...segmenter.segment(copy)]
+    .map(({ index, segment }) => trimmed(index, index + segment.length))
+    .filter((sentence) => sentence.end > sentence.start);
 }
 
 /** The definition of an alias's matches: any dash for any dash, any white space for any. */

@@ -122,16 +122,35 @@ const SENTENCE_SCAN_STOP = /* @__PURE__ */ new RegExp(
   'g',
 );
 const LINE_FEED = 0x0a;
-/** What may close a line after its last sentence: terminators, closing quotes and brackets. */
-const isClosing = characterTest(/[\p{Sentence_Terminal}\u2024\uFE52\uFF0E\p{Pe}\p{Pf}"'\s]/u);
+const CARRIAGE_RETURN = 0x0d;
+/** Terminators, and the closing quotes and brackets that may follow them in a sentence. */
+const isTerminatorOrClosing = characterTest(
+  /[\p{Sentence_Terminal}\u2024\uFE52\uFF0E\p{Pe}\p{Pf}"']/u,
+);
+/** White space that does not end a sentence by itself (UAX #29's Sp: not a separator). */
+const isSpace = characterTest(/[^\S\n\r\u2028\u2029]/);
+
+/**
+ * Where the marks that may close the line [start, end) of `copy` begin. A sentence may end in
+ * terminators and closing marks with nothing between them, then spaces, then the line's end: a
+ * closing mark after a space, or anything after a carriage return, starts a sentence of its own
+ * (UAX #29, rules 4, 9 and 11). A carriage return right before the line feed is the line's end.
+ */
+function closingMarksStart(copy: string, start: number, end: number): number {
+  let at = end;
+  if (at > start && copy.charCodeAt(at - 1) === LINE_FEED) at--;
+  if (at > start && copy.charCodeAt(at - 1) === CARRIAGE_RETURN) at--;
+  while (at > start && isSpace(copy.charCodeAt(at - 1))) at--;
+  while (at > start && isTerminatorOrClosing(copy.charCodeAt(at - 1))) at--;
+  return at;
+}
 
 /**
  * Whether the line [start, end) of `copy` is one sentence. The line feeds inside it, which the
  * segmentation copy joins, count as the spaces they become: it may be read in the text itself.
  */
 function isOneSentence(copy: string, start: number, end: number): boolean {
-  let closingStart = end;
-  while (closingStart > start && isClosing(copy.charCodeAt(closingStart - 1))) closingStart--;
+  const closingStart = closingMarksStart(copy, start, end);
   SENTENCE_SCAN_STOP.lastIndex = start;
   // Never past the line: it ends with a line feed, or the text does.
   while (SENTENCE_SCAN_STOP.test(copy)) {

@@ -50,7 +50,9 @@ export function browserCpuMs(root = process.pid): number | null {
   const processes = pids.map(readProcess).filter((info): info is ProcessInfo => info !== null);
   const children = new Map<number, ProcessInfo[]>();
   for (const info of processes) {
-    children.set(info.parent, [...(children.get(info.parent) ?? []), info]);
+    const siblings = children.get(info.parent);
+    if (siblings) siblings.push(info);
+    else children.set(info.parent, [info]);
   }
   let total = 0;
   const pending = [...(children.get(root) ?? [])];

@@ -15,6 +15,8 @@ import {
   DASHES,
   HIGHLIGHT_SOURCE,
   importedLayerStyle,
+  importedSource,
+  IMPORTED_LAYERS_BEFORE,
   interactiveLayerIds,
   mapFeatures,
   ROUTE_PALETTE,
@@ -40,6 +42,27 @@ describe('the map style', () => {
 
   it('stays valid with no atlas layers at all (only the basemap)', () => {
     expect(validateStyleMin(buildAtlasStyle({ basemap, layers: [] }))).toEqual([]);
+  });
+
+  // The map does not validate at run time (the styles are checked here): imported layers, which
+  // the page adds to the map later, are checked here too, drawn as points or in clusters.
+  it('stays valid with imported layers added, as the map adds them', () => {
+    for (const clustered of [false, true]) {
+      const before = style.layers.findIndex((layer) => layer.id === IMPORTED_LAYERS_BEFORE);
+      const withImport = {
+        ...style,
+        sources: {
+          ...style.sources,
+          'import-1': importedSource('atlas-import://blob%3Ahttp%3A%2F%2F127.0.0.1%2Fx', clustered),
+        },
+        layers: [
+          ...style.layers.slice(0, before),
+          ...importedLayerStyle('import-1', '#332288', clustered),
+          ...style.layers.slice(before),
+        ],
+      };
+      expect(validateStyleMin(withImport)).toEqual([]);
+    }
   });
 
   it('needs no server: no glyphs, sprite or tile URLs', () => {

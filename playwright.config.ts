@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-export const PREVIEW_PORT = 4391;
+// Overridable so that several checkouts can run their browser tests side by side.
+export const PREVIEW_PORT = Number(process.env.PREVIEW_PORT ?? 4391);
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({

@@ -1,7 +1,7 @@
 /** The page itself: the Svelte app, evaluated once the map's worker has started (see main.ts). */
 import { mount } from 'svelte';
 import App from './App.svelte';
-import { LABEL_FONT } from './lib/map/style.ts';
+import { LABEL_FONT } from './lib/map/style/theme.ts';
 
 export function mountApp(target: HTMLElement): void {
   // Map labels are drawn with the page's fonts: the map waits for the face it draws them with,

@@ -1,5 +1,5 @@
 import { expect, openAtlas, pagePoint, test, waitForIdle } from './fixtures.ts';
-import { COLOURS } from '../../src/lib/map/style.ts';
+import { COLOURS } from '../../src/lib/map/style/theme.ts';
 import type { Page } from '@playwright/test';
 
 /** The colour of one page pixel, read from a screenshot (the WebGL buffer is not kept). */

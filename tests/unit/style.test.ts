@@ -11,17 +11,17 @@ import { BASEMAP_BOUNDS } from '../../src/lib/geo/basemap-bounds.ts';
 import {
   ATLAS_SOURCE,
   BASEMAP_SOURCE,
-  buildAtlasStyle,
-  DASHES,
-  HIGHLIGHT_SOURCE,
+  mapFeatures,
+  type BasemapData,
+} from '../../src/lib/map/style/features.ts';
+import {
   importedLayerStyle,
   importedSource,
   IMPORTED_LAYERS_BEFORE,
-  interactiveLayerIds,
-  mapFeatures,
-  ROUTE_PALETTE,
-  type BasemapData,
-} from '../../src/lib/map/style.ts';
+} from '../../src/lib/map/style/imported-layers.ts';
+import { buildAtlasStyle } from '../../src/lib/map/style/index.ts';
+import { HIGHLIGHT_SOURCE, interactiveLayerIds } from '../../src/lib/map/style/interaction.ts';
+import { DASHES, ROUTE_PALETTE } from '../../src/lib/map/style/theme.ts';
 
 const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 const basemap: BasemapData = {

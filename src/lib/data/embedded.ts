@@ -10,7 +10,7 @@ import countryLabels from '../../../geodata/basemap/country-labels.geojson?embed
 import { BASEMAP_BOUNDS } from '../geo/basemap-bounds.ts';
 import { LAYER_NAMES, type AtlasLayer } from '../geo/contract.ts';
 import { restoreLayer, type EmbeddedLayer } from '../geo/embedded-layer.ts';
-import type { BasemapData } from '../map/style.ts';
+import type { BasemapData } from '../map/style/features.ts';
 
 const layerFiles = import.meta.glob<EmbeddedLayer>('../../../geodata/layers/*.geojson', {
   query: '?embed',

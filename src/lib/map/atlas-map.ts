@@ -17,13 +17,15 @@ import type { Bounds } from '../geo/feature-place.ts';
 import { importedLayerUrl } from './imported-layer-url.ts';
 import { loadImportedLayerProtocol } from './start-map-workers.ts';
 import {
-  HIGHLIGHT_SOURCE,
   IMPORTED_LAYERS_BEFORE,
   importedLayerStyle,
   importedSource,
+} from './style/imported-layers.ts';
+import {
+  HIGHLIGHT_SOURCE,
   interactiveLayerIds,
   type HighlightProperties,
-} from './style.ts';
+} from './style/interaction.ts';
 
 export interface MapView {
   zoom: number;
@@ -40,7 +42,7 @@ export interface FeatureKey {
 export interface PickedFeature {
   id: string;
   /** The id as the map's source has it (imported layers' features are numbered). */
-  stateId: string | number;
+  mapId: string | number;
   source: string;
   lngLat: [number, number];
   /** For a cluster of an imported layer's points: the cluster, not a feature of the layer. */
@@ -60,6 +62,20 @@ export interface AtlasMapOptions {
 
 /** Clicks this close to a thin line still pick it. */
 export const PICK_TOLERANCE_PX = 6;
+
+/**
+ * Room kept around the start view's features: more on the right, where the map's own controls
+ * sit.
+ */
+export const START_VIEW_PADDING_PX = { top: 40, bottom: 40, left: 40, right: 90 };
+/** Room kept around a feature or layer the map moves to. */
+export const FIT_PADDING_PX = 48;
+/** The map never zooms in closer than this to fit a feature or layer: the region stays readable. */
+export const FIT_MAX_ZOOM = 10;
+/** A single point is shown at least this close. */
+export const POINT_MIN_ZOOM = 8;
+/** A popup's widest: about 50 characters of an excerpt to a line. */
+export const POPUP_MAX_WIDTH = '380px';
 
 export class WebGLUnavailableError extends Error {
   constructor(cause: unknown) {
@@ -100,7 +116,7 @@ export class AtlasMap {
             }
           : {
               bounds: options.initialBounds,
-              fitBoundsOptions: { padding: { top: 40, bottom: 40, left: 40, right: 90 } },
+              fitBoundsOptions: { padding: START_VIEW_PADDING_PX },
             }),
         attributionControl: { compact: false },
         keyboard: true,
@@ -156,7 +172,7 @@ export class AtlasMap {
     const lngLat = this.map.unproject([point.x, point.y]);
     const picked: PickedFeature = {
       id: String(feature.id),
-      stateId: feature.id,
+      mapId: feature.id,
       source: feature.source,
       lngLat: [lngLat.lng, lngLat.lat],
     };
@@ -199,7 +215,7 @@ export class AtlasMap {
       this.map.getCanvas().style.cursor = picked ? 'pointer' : '';
       // A cluster is no feature of the layer: nothing to highlight.
       const feature = picked && !picked.cluster ? picked : null;
-      this.setHovered(feature ? { source: feature.source, id: feature.stateId } : null);
+      this.setHovered(feature ? { source: feature.source, id: feature.mapId } : null);
     });
     this.map.getCanvas().addEventListener('mouseleave', () => this.setHovered(null));
   }
@@ -249,7 +265,11 @@ export class AtlasMap {
   }
 
   fitBounds(bounds: Bounds, animate = true): void {
-    this.map.fitBounds(new LngLatBounds(bounds), { padding: 48, maxZoom: 10, animate });
+    this.map.fitBounds(new LngLatBounds(bounds), {
+      padding: FIT_PADDING_PX,
+      maxZoom: FIT_MAX_ZOOM,
+      animate,
+    });
   }
 
   /** Moves to a feature so that it is in view, keeping the current zoom where it already fits. */
@@ -258,7 +278,7 @@ export class AtlasMap {
     if (west === east && south === north) {
       this.map.flyTo({
         center: [west, south],
-        zoom: Math.max(this.map.getZoom(), 8),
+        zoom: Math.max(this.map.getZoom(), POINT_MIN_ZOOM),
         essential: true,
       });
     } else {
@@ -275,7 +295,7 @@ export class AtlasMap {
   openPopup(at: LngLatLike, content: HTMLElement, onClose: () => void): void {
     this.closePopup();
     // MapLibre's own focusing would scroll the map's container; focus without scrolling instead.
-    const popup = new Popup({ maxWidth: '380px', focusAfterOpen: false, closeButton: true })
+    const popup = new Popup({ maxWidth: POPUP_MAX_WIDTH, focusAfterOpen: false, closeButton: true })
       .setLngLat(at)
       .setDOMContent(content)
       .addTo(this.map);

@@ -2,7 +2,7 @@
  * The map as a PNG for reports: what the map shows, labels included, with a credit line.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { MAP_BACKGROUND } from './style.ts';
+import { MAP_BACKGROUND } from './style/theme.ts';
 
 export const MAP_IMAGE_CREDIT =
   'Passage Atlas · basemap: Natural Earth · places: the atlas gazetteer, with cited sources';

@@ -8,7 +8,7 @@ import { SvelteSet } from 'svelte/reactivity';
 import type { AtlasFeature, AtlasLayer } from '../geo/contract.ts';
 import type { ImportedLayer } from '../geo/export.ts';
 import type { Bounds } from '../geo/feature-place.ts';
-import { ATLAS_SOURCE } from '../map/style.ts';
+import { ATLAS_SOURCE } from '../map/style/features.ts';
 
 export type SelectionOrigin = 'map' | 'list' | 'text' | 'url';
 
@@ -36,7 +36,7 @@ export interface AtlasFeatureEntry {
   feature: AtlasFeature;
   layer: string;
   sourceId: string;
-  stateId: string;
+  mapId: string;
 }
 
 export type FeatureEntry =
@@ -49,7 +49,7 @@ export type FeatureEntry =
       index: number;
       sourceId: string;
       /** The map numbers an imported layer's features by their position. */
-      stateId: number;
+      mapId: number;
     };
 
 export const importedFeatureId = (layerId: string, index: number) => `${layerId}#${index}`;
@@ -76,7 +76,7 @@ export class AtlasState {
                 feature,
                 layer: layer.layer,
                 sourceId: ATLAS_SOURCE,
-                stateId: feature.id,
+                mapId: feature.id,
               },
             ] as const,
         ),
@@ -103,7 +103,7 @@ export class AtlasState {
       layerName: imported.layer.layer,
       index,
       sourceId: imported.id,
-      stateId: index,
+      mapId: index,
     };
   }
 

@@ -1,0 +1,164 @@
+/**
+ * A reader's own layer on the map: its source (read by MapLibre's worker), its style layers by
+ * geometry type in one colour of its own, clusters for many points, and the highlight of its
+ * features above every layer.
+ */
+import type {
+  ExpressionSpecification,
+  FilterSpecification,
+  GeoJSONSourceSpecification,
+  LayerSpecification,
+} from '@maplibre/maplibre-gl-style-spec';
+import { highlightIs } from './atlas-layers.ts';
+import {
+  CLUSTER_MAX_ZOOM,
+  CLUSTER_RADIUS_PX,
+  groupMetadata,
+  HIGHLIGHT_SOURCE,
+  PICK_ORDER,
+  type AtlasLayerMetadata,
+} from './interaction.ts';
+import { COLOURS, LABEL_FONT } from './theme.ts';
+
+const group = groupMetadata;
+const geometryIs = (...types: string[]): ExpressionSpecification => [
+  'in',
+  ['geometry-type'],
+  ['literal', types],
+];
+
+/**
+ * The highlight of a reader's own features: above every layer (imported layers are added below
+ * it), one dark colour whatever the layer's own.
+ */
+export function importedHighlightLayers(): LayerSpecification[] {
+  const filter = (...types: string[]): FilterSpecification => [
+    'all',
+    highlightIs('imported'),
+    geometryIs(...types),
+  ];
+  return [
+    {
+      id: 'highlight-imported-line',
+      type: 'line',
+      source: HIGHLIGHT_SOURCE,
+      metadata: group('highlight'),
+      filter: filter('LineString', 'MultiLineString', 'Polygon', 'MultiPolygon'),
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': COLOURS.highlight, 'line-width': 4 },
+    },
+    {
+      id: 'highlight-imported-circle',
+      type: 'circle',
+      source: HIGHLIGHT_SOURCE,
+      metadata: group('highlight'),
+      filter: filter('Point', 'MultiPoint'),
+      paint: {
+        'circle-color': COLOURS.highlight,
+        'circle-radius': 6,
+        'circle-stroke-color': COLOURS.markerOutline,
+        'circle-stroke-width': 2,
+      },
+    },
+  ];
+}
+
+/** The first highlight layer of imported features: imported layers go just below it. */
+export const IMPORTED_LAYERS_BEFORE = 'highlight-imported-line';
+
+/**
+ * The map source of an imported layer: its geometries, read by MapLibre's worker from `dataUrl`
+ * (imported-layer-url.ts), numbered by their position (the popup reads the properties from the
+ * layer itself).
+ */
+export function importedSource(dataUrl: string, clustered: boolean): GeoJSONSourceSpecification {
+  return {
+    type: 'geojson',
+    data: dataUrl,
+    generateId: true,
+    ...(clustered
+      ? { cluster: true, clusterRadius: CLUSTER_RADIUS_PX, clusterMaxZoom: CLUSTER_MAX_ZOOM }
+      : {}),
+  };
+}
+
+const isCluster: ExpressionSpecification = ['has', 'point_count'];
+
+/** An imported layer's style layers, by geometry type, drawn with one colour of its own. */
+export function importedLayerStyle(
+  sourceId: string,
+  colour: string,
+  clustered = false,
+): LayerSpecification[] {
+  const metadata: AtlasLayerMetadata = {
+    'atlas:group': sourceId,
+    'atlas:pick': PICK_ORDER.imported,
+  };
+  const clusters: LayerSpecification[] = [
+    {
+      id: `${sourceId}-cluster`,
+      type: 'circle',
+      source: sourceId,
+      metadata,
+      filter: isCluster,
+      paint: {
+        'circle-color': colour,
+        'circle-opacity': 0.85,
+        'circle-radius': 13,
+        'circle-stroke-color': COLOURS.markerOutline,
+        'circle-stroke-width': 2,
+      },
+    },
+    {
+      id: `${sourceId}-cluster-count`,
+      type: 'symbol',
+      source: sourceId,
+      metadata: { 'atlas:group': sourceId },
+      filter: isCluster,
+      layout: {
+        'text-field': ['get', 'point_count_abbreviated'],
+        'text-font': LABEL_FONT,
+        'text-size': 11,
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
+      paint: { 'text-color': COLOURS.markerInner },
+    },
+  ];
+  return [
+    {
+      id: `${sourceId}-fill`,
+      type: 'fill',
+      source: sourceId,
+      metadata,
+      filter: geometryIs('Polygon', 'MultiPolygon'),
+      // Outlined by the line layer below, so the fill needs no antialiasing of its own.
+      paint: { 'fill-color': colour, 'fill-opacity': 0.25, 'fill-antialias': false },
+    },
+    {
+      id: `${sourceId}-line`,
+      type: 'line',
+      source: sourceId,
+      metadata,
+      filter: geometryIs('LineString', 'MultiLineString', 'Polygon', 'MultiPolygon'),
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': colour, 'line-width': 2.5 },
+    },
+    {
+      id: `${sourceId}-circle`,
+      type: 'circle',
+      source: sourceId,
+      metadata,
+      filter: clustered
+        ? ['all', geometryIs('Point', 'MultiPoint'), ['!', isCluster]]
+        : geometryIs('Point', 'MultiPoint'),
+      paint: {
+        'circle-color': colour,
+        'circle-radius': 4,
+        'circle-stroke-color': COLOURS.markerOutline,
+        'circle-stroke-width': 1,
+      },
+    },
+    ...(clustered ? clusters : []),
+  ];
+}

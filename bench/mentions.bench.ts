@@ -67,7 +67,9 @@ function timeRuns(runs: number, work: () => unknown, repeat = 1): number[] {
 }
 
 function readInputs() {
-  const gazetteer = JSON.parse(readFileSync(join(GEODATA, 'gazetteer.json'), 'utf8')) as Gazetteer;
+  const gazetteer = JSON.parse(
+    readFileSync(join(GEODATA, 'document-gazetteer.json'), 'utf8'),
+  ) as Gazetteer;
   const text = readFileSync(join(GEODATA, 'source', gazetteer.document.file), 'utf8');
   return { text, places: gazetteer.entries };
 }

@@ -1,5 +1,5 @@
 /**
- * npm run geodata: geodata/source + geodata/gazetteer.json → geodata/layers/*.geojson.
+ * npm run geodata: geodata/source + geodata/document-gazetteer.json → geodata/layers/*.geojson.
  * Byte-identical on every run; fails naming every gazetteer entry it cannot build.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';

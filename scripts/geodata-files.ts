@@ -10,7 +10,7 @@ import { loadCountriesTopology, sharedBorder } from './natural-earth.ts';
 export const GEODATA_DIRECTORY = join(dirname(fileURLToPath(import.meta.url)), '..', 'geodata');
 
 export function readGazetteer(): Gazetteer {
-  return JSON.parse(readFileSync(join(GEODATA_DIRECTORY, 'gazetteer.json'), 'utf8'));
+  return JSON.parse(readFileSync(join(GEODATA_DIRECTORY, 'document-gazetteer.json'), 'utf8'));
 }
 
 export function readBuildInput(): BuildInput {

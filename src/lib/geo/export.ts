@@ -11,6 +11,7 @@ import { booleanIntersects } from '@turf/boolean-intersects';
 import type { Feature, GeoJsonProperties, Geometry, Polygon } from 'geojson';
 import type { AtlasLayer, DocumentReference } from './contract.ts';
 import { ALL_LAYERS } from './contract.ts';
+import { foldLetters } from '../text/fold.ts';
 import { featureBounds, type Bounds } from './feature-place.ts';
 import { LayoutWriter, lineStart, nextLineStart, writeNormalizedGeometry } from './layer-file.ts';
 
@@ -115,31 +116,12 @@ interface CollectionHead {
   layers?: LayerIndexEntry[];
 }
 
-/** Latin letters that NFKD does not take apart into a base letter and a mark. */
-const LETTERS: Record<string, string> = {
-  ı: 'i',
-  ə: 'e',
-  ø: 'o',
-  æ: 'ae',
-  œ: 'oe',
-  ß: 'ss',
-  đ: 'd',
-  ł: 'l',
-  þ: 'th',
-  ð: 'd',
-  ħ: 'h',
-};
-
 /**
  * A file-name part from data: lowercase ASCII letters, digits and single hyphens, at most 80
  * characters; `fallback` when nothing is left.
  */
 export function slugify(value: string, fallback = 'export'): string {
-  const slug = value
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[ıəøæœßđłþðħ]/g, (letter) => LETTERS[letter] ?? '-')
+  const slug = foldLetters(value)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 80)

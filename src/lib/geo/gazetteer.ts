@@ -1,5 +1,5 @@
 /**
- * The hand-curated gazetteer (geodata/gazetteer.json): one entry per place the text names.
+ * The hand-curated gazetteer (geodata/document-gazetteer.json): one entry per place the text names.
  */
 import type { Position } from 'geojson';
 import type { FeatureKind, GeometryQuality, LayerName, Source, VariantName } from './contract.ts';

@@ -1,40 +1,14 @@
 /**
  * Finding a place by any of its names: "Stepanakert" finds Khankendi, "qarabag" finds Garabagh.
  */
+import { foldForSearch } from './fold.ts';
+
+export { foldForSearch };
 
 export interface Named {
   id: string;
   name: string;
   variants: readonly { name: string }[];
-}
-
-/**
- * Letters that a reader types without their mark but that Unicode does not decompose into a base
- * letter and a mark: Azerbaijani ı and ə (Bakı, Xankəndi, Laçın), and a few more Latin ones.
- */
-const UNDECOMPOSED_LETTERS: Record<string, string> = {
-  ı: 'i',
-  ə: 'e',
-  ø: 'o',
-  ł: 'l',
-  đ: 'd',
-  ħ: 'h',
-  ß: 'ss',
-  æ: 'ae',
-  œ: 'oe',
-};
-const UNDECOMPOSED_LETTER = new RegExp(`[${Object.keys(UNDECOMPOSED_LETTERS).join('')}]`, 'g');
-
-/** Lower case, without diacritics, dashes as spaces, white space collapsed. */
-export function foldForSearch(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLocaleLowerCase('en')
-    .replace(UNDECOMPOSED_LETTER, (letter) => UNDECOMPOSED_LETTERS[letter]!)
-    .replace(/[\u2010-\u2015-]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 export interface SearchHit<T extends Named> {

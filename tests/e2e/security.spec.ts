@@ -48,7 +48,7 @@ test('hostile names and properties show as literal text and never run', async ({
 
   // Open the popup of each imported feature through a real click.
   const features = await page.evaluate(() =>
-    window.passageAtlas!.atlas.imported[0]!.layer.features.map((feature) => feature.geometry),
+    window.passageAtlas!.atlas.importedLayers[0]!.data.features.map((feature) => feature.geometry),
   );
   for (let index = 0; index < features.length; index++) {
     const geometry = features[index]!;

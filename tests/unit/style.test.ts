@@ -57,7 +57,7 @@ describe('the map style', () => {
         },
         layers: [
           ...style.layers.slice(0, before),
-          ...importedLayerStyle('import-1', '#332288', clustered),
+          ...importedLayerStyle('import-1', '#332288', { clustered, labelProperty: 'name' }),
           ...style.layers.slice(before),
         ],
       };
@@ -89,9 +89,11 @@ describe('the map style', () => {
     ]);
     // Imported layers are picked before all of them.
     const imported = importedLayerStyle('import-1', '#332288');
-    expect(interactiveLayerIds([...style.layers, ...imported]).slice(0, 3)).toEqual(
-      imported.map((layer) => layer.id),
-    );
+    expect(interactiveLayerIds([...style.layers, ...imported]).slice(0, 3)).toEqual([
+      'import-1-fill',
+      'import-1-line',
+      'import-1-circle',
+    ]);
   });
 
   it('draws schematic routes dashed and dated ones dotted, each route its own colour', () => {

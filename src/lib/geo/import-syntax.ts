@@ -5,7 +5,7 @@
  * differ from browser to browser, some give no position, and none says "trailing comma" or
  * "single quotes". Runs only after JSON.parse has failed.
  */
-import { ParseErrorCode, visit } from 'jsonc-parser';
+import { printParseErrorCode, visit, type ParseErrorCode } from 'jsonc-parser';
 import { clip, lineAndColumn } from './import-messages.ts';
 
 export interface SyntaxProblem {
@@ -241,17 +241,19 @@ function describeError(
 ): SyntaxProblem {
   const atEnd = offset >= text.length;
   const closer = CLOSERS.has(text[offset] ?? '');
-  switch (code) {
-    case ParseErrorCode.InvalidSymbol:
+  // jsonc-parser's codes are a const enum, which isolated modules cannot read: go by name.
+  const name = printParseErrorCode(code);
+  switch (name) {
+    case 'InvalidSymbol':
       return badSymbol(text, seen, offset);
-    case ParseErrorCode.InvalidNumberFormat:
-    case ParseErrorCode.UnexpectedEndOfNumber:
+    case 'InvalidNumberFormat':
+    case 'UnexpectedEndOfNumber':
       return badNumber(text, offset);
-    case ParseErrorCode.InvalidCommentToken:
-    case ParseErrorCode.UnexpectedEndOfComment:
+    case 'InvalidCommentToken':
+    case 'UnexpectedEndOfComment':
       return { offset, message: 'comments (// … or /* … */) are not allowed in JSON' };
-    case ParseErrorCode.UnexpectedEndOfString:
-    case ParseErrorCode.InvalidCharacter:
+    case 'UnexpectedEndOfString':
+    case 'InvalidCharacter':
       return (
         rawControl(text, offset) ?? {
           offset,
@@ -259,23 +261,23 @@ function describeError(
             'the file ends inside a text value that starts here (was the file cut off, or is a closing " missing?)',
         }
       );
-    case ParseErrorCode.InvalidEscapeCharacter:
-    case ParseErrorCode.InvalidUnicode:
-      return badEscape(text, offset - (code === ParseErrorCode.InvalidUnicode ? length : 0));
-    case ParseErrorCode.EndOfFileExpected:
+    case 'InvalidEscapeCharacter':
+    case 'InvalidUnicode':
+      return badEscape(text, offset - (name === 'InvalidUnicode' ? length : 0));
+    case 'EndOfFileExpected':
       return moreAfterEnd(text, offset);
-    case ParseErrorCode.ColonExpected:
+    case 'ColonExpected':
       if (atEnd) return endsEarly(text, seen);
       return {
         offset,
         message: `expected ":" after the name ${JSON.stringify(clip(seen.lastName, 30))}, found ${char(text, offset)}`,
       };
-    case ParseErrorCode.CommaExpected:
-    case ParseErrorCode.CloseBraceExpected:
-    case ParseErrorCode.CloseBracketExpected:
+    case 'CommaExpected':
+    case 'CloseBraceExpected':
+    case 'CloseBracketExpected':
       return atEnd ? endsEarly(text, seen) : badAfterValue(text, seen, offset);
-    case ParseErrorCode.PropertyNameExpected:
-    case ParseErrorCode.ValueExpected:
+    case 'PropertyNameExpected':
+    case 'ValueExpected':
       if (atEnd) return endsEarly(text, seen);
       if (closer && commaJustBefore(text, seen, offset)) {
         return {
@@ -292,7 +294,7 @@ function describeError(
       if (text[offset] === ',') {
         return { offset, message: 'a comma where a value should be (an empty item?)' };
       }
-      return code === ParseErrorCode.PropertyNameExpected
+      return name === 'PropertyNameExpected'
         ? { offset, message: `expected a name in double quotes, found ${char(text, offset)}` }
         : { offset, message: `unexpected ${char(text, offset)} where a value should be` };
     default:

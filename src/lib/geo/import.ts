@@ -8,14 +8,14 @@
 import { getIssues } from '@placemarkio/check-geojson';
 import { checkFeature, featuresOf, type ImportedFeature } from './import-checks.ts';
 import { looksLikeCsv, readCsv } from './import-csv.ts';
+import { MAX_IMPORT_BYTES } from './import-limits.ts';
 import { ACCEPTED_FORMATS, clip, lineAndColumn, Problems } from './import-messages.ts';
 import { encodingProblem, jsonSyntaxProblem } from './import-syntax.ts';
 
 export type { ImportedFeature };
 export { MAX_LISTED_PROBLEMS } from './import-messages.ts';
 
-/** Files larger than this are refused before they are read. */
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+export { MAX_IMPORT_BYTES };
 /**
  * Up to this size (in characters) a file that passed the checks here also goes through
  * check-geojson. Its parser costs about 0.5–1 s per megabyte (measured on this project's

@@ -48,11 +48,18 @@ export function importFile(file: Blob, options: ImportOptions): Promise<Imported
         case 'features':
           for (const feature of message.features) features.push(feature);
           break;
-        case 'done': {
-          const { type: _done, featureCount: _count, ...data } = message;
-          resolve({ ...data, features });
+        case 'done':
+          resolve({
+            name: message.name,
+            geometryTypes: message.geometryTypes,
+            features,
+            bounds: message.bounds,
+            propertyNames: message.propertyNames,
+            swapSuggested: message.swapSuggested,
+            mapData: message.mapData,
+            layerData: message.layerData,
+          });
           break;
-        }
         case 'failed':
           reject(new ImportFailed(message.problems));
           break;

@@ -1,7 +1,7 @@
 /**
  * A reader's own layer on the map: its source (read by MapLibre's worker), its style layers by
- * geometry type in one colour of its own, clusters for many points, and the highlight of its
- * features above every layer.
+ * geometry type in one colour of its own, labels from the property the reader chose, clusters
+ * for many points, and the highlight of its features above every layer.
  */
 import type {
   ExpressionSpecification,
@@ -84,12 +84,74 @@ export function importedSource(dataUrl: string, clustered: boolean): GeoJSONSour
 
 const isCluster: ExpressionSpecification = ['has', 'point_count'];
 
+export interface ImportedStyleOptions {
+  clustered: boolean;
+  /** The property whose value labels each feature; null for no labels. */
+  labelProperty: string | null;
+}
+
+/** What a label shows: the chosen property's value as text, or nothing. */
+export const labelText = (property: string | null): ExpressionSpecification | string =>
+  property === null ? '' : ['to-string', ['get', property]];
+
+/** The ids of an imported layer's label layers (points and polygons, lines). */
+export const importedLabelLayerIds = (sourceId: string) => [
+  `${sourceId}-label`,
+  `${sourceId}-label-line`,
+];
+
+/** An imported layer's labels: beside points, at the heart of polygons, along lines. */
+function labelLayers(
+  sourceId: string,
+  colour: string,
+  { clustered, labelProperty }: ImportedStyleOptions,
+): LayerSpecification[] {
+  const [pointLabels, lineLabels] = importedLabelLayerIds(sourceId);
+  const paint = {
+    'text-color': colour,
+    'text-halo-color': COLOURS.labelHalo,
+    'text-halo-width': 1.5,
+  };
+  const common = {
+    'text-field': labelText(labelProperty),
+    'text-font': LABEL_FONT,
+    'text-size': 12,
+  };
+  const pointsAndAreas = geometryIs('Point', 'MultiPoint', 'Polygon', 'MultiPolygon');
+  return [
+    {
+      id: pointLabels!,
+      type: 'symbol',
+      source: sourceId,
+      metadata: group(sourceId),
+      filter: clustered ? ['all', pointsAndAreas, ['!', isCluster]] : pointsAndAreas,
+      layout: {
+        ...common,
+        'text-anchor': 'left',
+        'text-offset': [0.6, 0],
+        'text-optional': true,
+      },
+      paint,
+    },
+    {
+      id: lineLabels!,
+      type: 'symbol',
+      source: sourceId,
+      metadata: group(sourceId),
+      filter: geometryIs('LineString', 'MultiLineString'),
+      layout: { ...common, 'symbol-placement': 'line', 'text-offset': [0, -1] },
+      paint,
+    },
+  ];
+}
+
 /** An imported layer's style layers, by geometry type, drawn with one colour of its own. */
 export function importedLayerStyle(
   sourceId: string,
   colour: string,
-  clustered = false,
+  options: ImportedStyleOptions = { clustered: false, labelProperty: null },
 ): LayerSpecification[] {
+  const { clustered } = options;
   const metadata: AtlasLayerMetadata = {
     'atlas:group': sourceId,
     'atlas:pick': PICK_ORDER.imported,
@@ -160,5 +222,6 @@ export function importedLayerStyle(
       },
     },
     ...(clustered ? clusters : []),
+    ...labelLayers(sourceId, colour, options),
   ];
 }

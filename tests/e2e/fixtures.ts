@@ -85,3 +85,32 @@ export async function featureCoordinate(
     { id: featureId, at: fraction },
   );
 }
+
+/** Chooses a file under "Import your own layer", as a reader would. */
+export async function importFile(page: Page, name: string, text: string | Buffer): Promise<void> {
+  await page.setInputFiles('#import-file', {
+    name,
+    mimeType: name.endsWith('.csv') ? 'text/csv' : 'application/geo+json',
+    buffer: typeof text === 'string' ? Buffer.from(text) : text,
+  });
+}
+
+/** How many features the map draws in the given style layers (those that exist). */
+export async function renderedCount(page: Page, layerIds: string[]): Promise<number> {
+  return page.evaluate((ids) => {
+    const map = window.passageAtlas!.map;
+    const layers = ids.filter((id) => map.getLayer(id));
+    return layers.length === 0 ? 0 : map.queryRenderedFeatures({ layers }).length;
+  }, layerIds);
+}
+
+/** Brings a point into a close view and clicks where the map draws it. */
+export async function clickAt(page: Page, lngLat: [number, number], zoom = 9): Promise<void> {
+  await page.evaluate(({ center, zoom }) => window.passageAtlas!.map.jumpTo({ center, zoom }), {
+    center: lngLat,
+    zoom,
+  });
+  await waitForIdle(page);
+  const point = await pagePoint(page, lngLat);
+  await page.mouse.click(point.x, point.y);
+}

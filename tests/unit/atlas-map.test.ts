@@ -53,6 +53,7 @@ class FakeMap {
   keyboard = { disableRotation: () => undefined };
   queryRenderedFeatures = vi.fn((): unknown[] => []);
   easeTo = vi.fn();
+  triggerRepaint = vi.fn();
   fitBounds = vi.fn();
   jumpTo = vi.fn();
   flyTo = vi.fn();
@@ -149,7 +150,7 @@ vi.mock('../../src/lib/map/start-map-workers.ts', () => ({
 
 const { AtlasMap } = await import('../../src/lib/map/atlas-map.ts');
 const { buildAtlasStyle } = await import('../../src/lib/map/style/index.ts');
-const { IMPORTED_LAYERS_BEFORE } = await import('../../src/lib/map/style/imported-layers.ts');
+const { IMPORTED_LAYERS_BEFORE } = await import('../../src/lib/map/style/imported-highlight.ts');
 const empty = { type: 'FeatureCollection' as const, features: [] };
 const BASEMAP = { countries: empty, countryLabels: empty, bounds: [43, 38, 51, 42.5] as const };
 
@@ -216,9 +217,13 @@ describe('listeners', () => {
     const before = fake.events.count();
     const offClick = map.onFeatureClick(() => undefined);
     const offView = map.onViewChange(() => undefined);
-    expect(fake.events.count()).toBe(before + 2);
+    fake.triggerRepaint = vi.fn();
+    const idle = map.whenIdle();
+    expect(fake.events.count()).toBe(before + 3);
     offClick();
     offView();
+    fake.events.fire('idle');
+    await idle;
     expect(fake.events.count()).toBe(before);
   });
 

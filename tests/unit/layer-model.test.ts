@@ -143,6 +143,17 @@ describe('the layer model', () => {
 });
 
 describe('a reader’s layer, from import to removal', () => {
+  it('waits for the page’s first view before it reads the browser’s storage', async () => {
+    const { store } = memoryStore();
+    const openStore = vi.fn(async () => store);
+    const layers = new ImportedLayers(new AtlasState([]), openStore, read);
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(openStore).not.toHaveBeenCalled();
+    await layers.start();
+    await layers.start();
+    expect(openStore).toHaveBeenCalledTimes(1);
+  });
+
   it('is given an id never used, a unique name and colour, its map data and a record', async () => {
     const { store, records } = memoryStore();
     const atlas = new AtlasState([]);
@@ -198,7 +209,7 @@ describe('a reader’s layer, from import to removal', () => {
 
     const after = new AtlasState([]);
     const reloaded = new ImportedLayers(after, async () => store, read);
-    await reloaded.ready;
+    await reloaded.start();
     expect(
       after.importedLayers.map((layer) => [
         layer.id,

@@ -296,6 +296,17 @@ export class AtlasMap {
     return this.on('moveend', () => listener(this.view()));
   }
 
+  /** Resolves once the map has drawn everything it has (its next `idle`). */
+  whenIdle(): Promise<void> {
+    return new Promise((resolve) => {
+      const off = this.on('idle', () => {
+        off();
+        resolve();
+      });
+      this.map.triggerRepaint();
+    });
+  }
+
   view(): MapView {
     const center = this.map.getCenter();
     return { zoom: this.map.getZoom(), latitude: center.lat, longitude: center.lng };

@@ -6,13 +6,15 @@
 import type { Map as MapLibreMap, MapEventType } from 'maplibre-gl';
 import { importedLayerUrl } from './imported-layer-url.ts';
 import { loadImportedLayerProtocol } from './start-map-workers.ts';
-import {
-  IMPORTED_LAYERS_BEFORE,
-  importedLabelLayerIds,
-  importedLayerStyle,
-  importedSource,
-  labelText,
-} from './style/imported-layers.ts';
+import { IMPORTED_LAYERS_BEFORE } from './style/imported-highlight.ts';
+
+type ImportedStyle = typeof import('./style/imported-layers.ts');
+
+/** The workers' protocol and the imported layers' style, loaded with the first imported layer. */
+const loadImported = (): Promise<ImportedStyle> =>
+  Promise.all([loadImportedLayerProtocol(), import('./style/imported-layers.ts')]).then(
+    ([, style]) => style,
+  );
 
 export interface ImportedMapLayerOptions {
   /** The layer's id: its source's and the prefix of its style layers'. */
@@ -47,6 +49,7 @@ export function addImportedLayer(
   let { visible, labelProperty } = options;
   let state: 'waiting' | 'added' | 'removed' = 'waiting';
   let layerIds: string[] = [];
+  let style: ImportedStyle | null = null;
   const listeners: (() => void)[] = [];
   let settle: (outcome: boolean | Error) => void = () => undefined;
   const drawn = new Promise<boolean>((resolve, reject) => {
@@ -65,11 +68,12 @@ export function addImportedLayer(
     listeners.push(() => map.off(type, listener));
   }
 
-  function add() {
+  function add(loaded: ImportedStyle) {
     if (state !== 'waiting') return;
     state = 'added';
-    map.addSource(id, importedSource(importedLayerUrl(options.dataUrl), options.clustered));
-    const layers = importedLayerStyle(id, options.colour, {
+    style = loaded;
+    map.addSource(id, style.importedSource(importedLayerUrl(options.dataUrl), options.clustered));
+    const layers = style.importedLayerStyle(id, options.colour, {
       clustered: options.clustered,
       labelProperty,
     });
@@ -92,7 +96,7 @@ export function addImportedLayer(
       settle(event.error instanceof Error ? event.error : new Error(event.error.message));
     });
   }
-  loadImportedLayerProtocol().then(add, (error: Error) => {
+  loadImported().then(add, (error: Error) => {
     if (state === 'waiting') settle(error);
   });
 
@@ -110,9 +114,9 @@ export function addImportedLayer(
     setLabel(property) {
       if (property === labelProperty) return;
       labelProperty = property;
-      if (state !== 'added') return;
-      for (const layerId of importedLabelLayerIds(id))
-        map.setLayoutProperty(layerId, 'text-field', labelText(property));
+      if (state !== 'added' || !style) return;
+      for (const layerId of style.importedLabelLayerIds(id))
+        map.setLayoutProperty(layerId, 'text-field', style.labelText(property));
     },
     remove() {
       const was = state;

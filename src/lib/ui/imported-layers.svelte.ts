@@ -10,19 +10,27 @@
  */
 import { clustersPoints } from '../map/style/interaction.ts';
 import type { AtlasState } from './atlas-state.svelte.ts';
-import { importFile, type ImportedData, type ImportOptions } from './import-file.ts';
+import type { ImportedData, ImportOptions } from './import-file.ts';
 import {
   defaultLabelProperty,
   pickColour,
   uniqueLayerName,
   type ImportedLayerEntry,
 } from './layer-model.ts';
-import { openLayerStore, StorageFailed, type LayerStore, type StoredLayer } from './layer-store.ts';
+import type { LayerStore, StoredLayer } from './layer-store.ts';
 
 export const IMPORTED_ID_PREFIX = 'import-';
 const UNTIL_CLOSED = 'It works until the page is closed.';
 
 type ReadLayer = (data: Blob, options: ImportOptions) => Promise<ImportedData>;
+
+/**
+ * The storage (and `idb`) and the import load when first needed: after the map's first view,
+ * which a page with large kept layers then draws as fast as one without.
+ */
+const openStoredLayers = () => import('./layer-store.ts').then((module) => module.openLayerStore());
+const readLayer: ReadLayer = (data, options) =>
+  import('./import-file.ts').then((module) => module.importFile(data, options));
 
 /** How a layer was shown before (a kept layer), or nothing for a new one. */
 type Shown = Partial<
@@ -36,21 +44,32 @@ export class ImportedLayers {
   problems = $state.raw<Readonly<Record<string, string>>>({});
   /** Resolves once the kept layers are back (never rejects: problems go to storageProblem). */
   readonly ready: Promise<void>;
+  private begin: () => void = () => undefined;
   private store: LayerStore | null = null;
   /** The next id's number when the store cannot give one. */
   private nextNumber = 1;
 
   constructor(
     private readonly atlas: AtlasState,
-    openStore: () => Promise<LayerStore> = openLayerStore,
-    private readonly read: ReadLayer = importFile,
+    openStore: () => Promise<LayerStore> = openStoredLayers,
+    private readonly read: ReadLayer = readLayer,
   ) {
-    this.ready = this.restore(openStore);
+    this.ready = new Promise<void>((resolve) => (this.begin = resolve)).then(() =>
+      this.restore(openStore),
+    );
+  }
+
+  /** Brings the kept layers back (once the page has drawn its first view); the first add too. */
+  start(): Promise<void> {
+    this.begin();
+    return this.ready;
   }
 
   private problem(error: unknown, fallback: string): void {
     const message =
-      error instanceof StorageFailed ? error.message : `${fallback}: ${String(error)}`;
+      error instanceof Error && error.name === 'StorageFailed'
+        ? error.message
+        : `${fallback}: ${String(error)}`;
     this.storageProblem = `${message}. ${UNTIL_CLOSED}`;
   }
 
@@ -152,7 +171,7 @@ export class ImportedLayers {
 
   /** Adds what an import read as a new layer on top of the others, kept, and shows it. */
   async add(data: ImportedData): Promise<ImportedLayerEntry> {
-    await this.ready;
+    await this.start();
     const entry = this.entry(`${IMPORTED_ID_PREFIX}${await this.takeNumber()}`, data, {});
     this.atlas.addLayer(entry);
     this.atlas.showBounds(entry.data.bounds);

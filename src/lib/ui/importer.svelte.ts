@@ -3,7 +3,7 @@
  * problems of a file refused (nothing the reader had changes), and what was imported.
  */
 import { CLUSTER_MAX_ZOOM } from '../map/style/interaction.ts';
-import { importFile, ImportFailed, type ImportOptions, type ImportedData } from './import-file.ts';
+import type { ImportOptions, ImportedData } from './import-file.ts';
 import type { ImportedLayers } from './imported-layers.svelte.ts';
 
 export interface ImportProgress {
@@ -19,10 +19,11 @@ export class Importer {
 
   constructor(
     private readonly layers: ImportedLayers,
-    private readonly read: (
-      file: Blob,
-      options: ImportOptions,
-    ) => Promise<ImportedData> = importFile,
+    // The import (its worker's page side) loads when the reader first imports.
+    private readonly read: (file: Blob, options: ImportOptions) => Promise<ImportedData> = (
+      file,
+      options,
+    ) => import('./import-file.ts').then((module) => module.importFile(file, options)),
   ) {}
 
   async importFiles(files: Iterable<File>): Promise<void> {
@@ -47,8 +48,8 @@ export class Importer {
           this.done += ' Its points lie far out at sea: see the question under the layer.';
       } catch (error) {
         this.problems =
-          error instanceof ImportFailed
-            ? error.problems
+          error instanceof Error && error.name === 'ImportFailed'
+            ? (error as Error & { problems: string[] }).problems
             : [`${file.name}: ${error instanceof Error ? error.message : String(error)}`];
       } finally {
         this.progress = null;

@@ -1,7 +1,9 @@
 /**
  * A reader's own layer on the map: its source (read by MapLibre's worker), its style layers by
- * geometry type in one colour of its own, labels from the property the reader chose, clusters
- * for many points, and the highlight of its features above every layer.
+ * geometry type in one colour of its own, labels from the property the reader chose, and
+ * clusters for many points. Loaded with the first imported layer (the first view needs none of
+ * it); the highlight of imported features, which the first style holds, is in
+ * imported-highlight.ts.
  */
 import type {
   ExpressionSpecification,
@@ -9,7 +11,7 @@ import type {
   GeoJSONSourceSpecification,
   LayerSpecification,
 } from '@maplibre/maplibre-gl-style-spec';
-import { highlightIs } from './atlas-layers.ts';
+import { geometryIs, IMPORTED_LAYERS_BEFORE } from './imported-highlight.ts';
 import {
   CLUSTER_MAX_ZOOM,
   CLUSTER_RADIUS_PX,
@@ -21,50 +23,7 @@ import {
 import { COLOURS, LABEL_FONT } from './theme.ts';
 
 const group = groupMetadata;
-const geometryIs = (...types: string[]): ExpressionSpecification => [
-  'in',
-  ['geometry-type'],
-  ['literal', types],
-];
-
-/**
- * The highlight of a reader's own features: above every layer (imported layers are added below
- * it), one dark colour whatever the layer's own.
- */
-export function importedHighlightLayers(): LayerSpecification[] {
-  const filter = (...types: string[]): FilterSpecification => [
-    'all',
-    highlightIs('imported'),
-    geometryIs(...types),
-  ];
-  return [
-    {
-      id: 'highlight-imported-line',
-      type: 'line',
-      source: HIGHLIGHT_SOURCE,
-      metadata: group('highlight'),
-      filter: filter('LineString', 'MultiLineString', 'Polygon', 'MultiPolygon'),
-      layout: { 'line-join': 'round' },
-      paint: { 'line-color': COLOURS.highlight, 'line-width': 4 },
-    },
-    {
-      id: 'highlight-imported-circle',
-      type: 'circle',
-      source: HIGHLIGHT_SOURCE,
-      metadata: group('highlight'),
-      filter: filter('Point', 'MultiPoint'),
-      paint: {
-        'circle-color': COLOURS.highlight,
-        'circle-radius': 6,
-        'circle-stroke-color': COLOURS.markerOutline,
-        'circle-stroke-width': 2,
-      },
-    },
-  ];
-}
-
-/** The first highlight layer of imported features: imported layers go just below it. */
-export const IMPORTED_LAYERS_BEFORE = 'highlight-imported-line';
+export { IMPORTED_LAYERS_BEFORE };
 
 /**
  * The map source of an imported layer: its geometries, read by MapLibre's worker from `dataUrl`

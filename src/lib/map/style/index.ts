@@ -13,7 +13,7 @@ import {
   mapFeatures,
   type BasemapData,
 } from './features.ts';
-import { importedHighlightLayers } from './imported-layers.ts';
+import { importedHighlightLayers } from './imported-highlight.ts';
 import { HIGHLIGHT_SOURCE, hiddenUntilHighlighted } from './interaction.ts';
 
 export interface StyleInput {

@@ -7,11 +7,13 @@ import { export100k } from './measures/export-100k.ts';
 import { import100k } from './measures/import-100k.ts';
 import { mentions } from './measures/mentions.ts';
 import { pageLoad } from './measures/page-load.ts';
+import { placeSearchMeasurement } from './measures/place-search.ts';
 import { popup } from './measures/popup.ts';
 
 export const MEASUREMENTS: readonly Measurement[] = [
   mentions,
   export100k,
+  placeSearchMeasurement,
   pageLoad,
   popup,
   import100k,

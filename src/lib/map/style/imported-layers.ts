@@ -7,7 +7,6 @@
  */
 import type {
   ExpressionSpecification,
-  FilterSpecification,
   GeoJSONSourceSpecification,
   LayerSpecification,
 } from '@maplibre/maplibre-gl-style-spec';
@@ -16,7 +15,6 @@ import {
   CLUSTER_MAX_ZOOM,
   CLUSTER_RADIUS_PX,
   groupMetadata,
-  HIGHLIGHT_SOURCE,
   PICK_ORDER,
   type AtlasLayerMetadata,
 } from './interaction.ts';

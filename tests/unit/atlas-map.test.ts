@@ -154,7 +154,14 @@ const { IMPORTED_LAYERS_BEFORE } = await import('../../src/lib/map/style/importe
 const empty = { type: 'FeatureCollection' as const, features: [] };
 const BASEMAP = { countries: empty, countryLabels: empty, bounds: [43, 38, 51, 42.5] as const };
 
-const flush = () => new Promise((resolve) => setTimeout(resolve));
+// Loaded now, as the page loads it with the first imported layer: the tests then wait only for
+// the (fake) protocol.
+await import('../../src/lib/map/style/imported-layers.ts');
+
+/** Lets the wrapper take in what has resolved (a few turns of the event loop). */
+const flush = async () => {
+  for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setTimeout(resolve));
+};
 
 async function createMap(options: { exposeMap?: (map: unknown) => void } = {}) {
   const container = {} as HTMLElement;

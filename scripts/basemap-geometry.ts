@@ -100,8 +100,8 @@ export function clipPolygons(
 export function clipLine(line: Position[], box: BBox, decimals = REGION_DECIMALS): Position[][] {
   const clipped = bboxClip<LineString>({ type: 'LineString', coordinates: line }, box).geometry;
   const parts = clipped.type === 'LineString' ? [clipped.coordinates] : clipped.coordinates;
-  return parts.flatMap((part) => {
-    const cleaned = cleanLine(part, decimals);
+  return parts.flatMap((part): Position[][] => {
+    const cleaned = cleanLine(part as Position[], decimals);
     return cleaned ? [cleaned] : [];
   });
 }
@@ -119,7 +119,9 @@ export function toAreaFeature<Properties extends object>(
     polygons.length === 1
       ? { type: 'Polygon', coordinates: polygons[0]! }
       : { type: 'MultiPolygon', coordinates: polygons };
-  return rewind({ type: 'Feature', properties, geometry }, { mutate: true });
+  const feature: Feature<AreaGeometry, Properties> = { type: 'Feature', properties, geometry };
+  rewind(feature, { mutate: true });
+  return feature;
 }
 
 export function writeLayer(path: string, features: Feature[]): void {

@@ -19,7 +19,7 @@ const require = createRequire(import.meta.url);
  * triangle each forms with its neighbours; topology kept): the coasts stay true to a few pixels
  * at zoom 4, and the world costs the page a third of the bytes.
  */
-const KEPT_SHARE = 0.2;
+const KEPT_SHARE = 0.12;
 /** Two decimals (about 1 km) are finer than the source, whose scale is about 10 km to a mm. */
 const WORLD_DECIMALS = 2;
 const ANTARCTICA_ID = '010';

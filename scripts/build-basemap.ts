@@ -15,8 +15,9 @@
  *                           because the page loads the towns only when it first draws them.
  *   label-glyphs.woff2      the letters of their names beyond the page's Latin face, and
  *   label-glyphs.json       their unicode-range (basemap-label-glyphs.ts).
- *   rivers.geojson          WDBII permanent rivers, { major, name? } (basemap-water.ts, names
- *                           from geodata/basemap-input/rivers.json).
+ *   rivers.geojson          WDBII's major permanent rivers, { major, name? }, and
+ *   rivers-minor.geojson    its other permanent rivers (basemap-water.ts, the names from
+ *                           geodata/basemap-input/rivers.json): apart, like the towns.
  *   lakes.geojson           GSHHG lakes.
  *
  * Sources are build-time inputs only (devDependencies, and GMT for the water): the app reads the
@@ -75,7 +76,8 @@ async function main(): Promise<void> {
     'world.geojson': worldCountries(),
     'cities.geojson': towns.filter((town) => town.properties.rank === 1),
     'towns.geojson': towns.filter((town) => town.properties.rank > 1),
-    'rivers.geojson': rivers,
+    'rivers.geojson': rivers.filter((river) => river.properties.major),
+    'rivers-minor.geojson': rivers.filter((river) => !river.properties.major),
     'lakes.geojson': regionalLakes(box),
   };
   const paths = Object.entries(layers).map(([file, features]) => {

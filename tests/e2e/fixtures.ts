@@ -114,3 +114,25 @@ export async function clickAt(page: Page, lngLat: [number, number], zoom = 9): P
   const point = await pagePoint(page, lngLat);
   await page.mouse.click(point.x, point.y);
 }
+
+/** The colour of one page pixel, read from a screenshot (the WebGL buffer is not kept). */
+export async function pixelColour(page: Page, point: { x: number; y: number }): Promise<number[]> {
+  const png = await page.screenshot({
+    clip: { x: Math.round(point.x), y: Math.round(point.y), width: 1, height: 1 },
+  });
+  return page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = 1;
+    const context = canvas.getContext('2d')!;
+    context.drawImage(image, 0, 0);
+    return [...context.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+  }, png.toString('base64'));
+}
+
+export function hexToRgb(hex: string): number[] {
+  const value = Number.parseInt(hex.slice(1), 16);
+  return [(value >> 16) & 255, (value >> 8) & 255, value & 255];
+}

@@ -50,6 +50,11 @@ class FakeMap {
   isLoaded = false;
   removed = false;
   touchZoomRotate = { disableRotation: () => undefined };
+  readonly controls: unknown[] = [];
+  addControl = (control: unknown) => {
+    this.controls.push(control);
+    return this;
+  };
   keyboard = { disableRotation: () => undefined };
   queryRenderedFeatures = vi.fn((): unknown[] => []);
   easeTo = vi.fn();
@@ -138,6 +143,9 @@ class FakePopup {
 vi.mock('maplibre-gl', () => ({
   Map: FakeMap,
   Popup: FakePopup,
+  ScaleControl: class {
+    constructor(readonly options: unknown) {}
+  },
   LngLatBounds: class {
     constructor(readonly bounds: unknown) {}
   },
@@ -231,6 +239,29 @@ describe('listeners', () => {
     offView();
     fake.events.fire('idle');
     await idle;
+    expect(fake.events.count()).toBe(before);
+  });
+
+  it('tells once when the view reaches a zoom, and stops listening then or when told to', async () => {
+    const { map, fake } = await createMap();
+    const before = fake.events.count();
+    const reached = vi.fn();
+    map.onceZoomReaches(9, reached);
+    expect(fake.events.count()).toBe(before + 1);
+    fake.getZoom = () => 8;
+    fake.events.fire('zoomend');
+    expect(reached).not.toHaveBeenCalled();
+    fake.getZoom = () => 9.5;
+    fake.events.fire('zoomend');
+    fake.events.fire('zoomend');
+    expect(reached).toHaveBeenCalledTimes(1);
+    expect(fake.events.count()).toBe(before);
+    const stop = map.onceZoomReaches(12, reached);
+    stop();
+    expect(fake.events.count()).toBe(before);
+    // Already there: told at once, nothing left listening.
+    map.onceZoomReaches(5, reached);
+    expect(reached).toHaveBeenCalledTimes(2);
     expect(fake.events.count()).toBe(before);
   });
 

@@ -8,6 +8,7 @@ import {
   LngLatBounds,
   Map as MapLibreMap,
   Popup,
+  ScaleControl,
   type GeoJSONSource,
   type LngLatLike,
   type MapEventType,
@@ -15,7 +16,7 @@ import {
   type StyleSpecification,
 } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { Feature, Geometry } from 'geojson';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Bounds } from '../geo/feature-place.ts';
 import {
   addImportedLayer,
@@ -23,6 +24,7 @@ import {
   type ImportedMapLayerOptions,
 } from './imported-map-layer.ts';
 import { mapImage } from './map-image.ts';
+import { CONTEXT_SOURCE } from './style/features.ts';
 import {
   HIGHLIGHT_SOURCE,
   interactiveLayerIds,
@@ -85,6 +87,16 @@ export const FIT_MAX_ZOOM = 10;
 export const POINT_MIN_ZOOM = 8;
 /** A popup's widest: about 50 characters of an excerpt to a line. */
 export const POPUP_MAX_WIDTH = '380px';
+/**
+ * How far out and where a reader can go: the whole world, but not the poles, which the world's
+ * map leaves out (Antarctica) or stretches past reading. Within these bounds the map is filled
+ * at every zoom: MapLibre zooms in so that the view never shows more than them.
+ */
+export const MAP_MIN_ZOOM = 1;
+// Just inside ±180°: MapLibre 6 fails to create a map whose bounds reach the antimeridian.
+export const MAP_MAX_BOUNDS: Bounds = [-179.9, -60, 179.9, 84];
+/** The scale bar's widest (MapLibre's ScaleControl). */
+export const SCALE_MAX_WIDTH_PX = 100;
 
 export class WebGLUnavailableError extends Error {
   constructor(cause: unknown) {
@@ -130,6 +142,8 @@ export class AtlasMap {
               fitBoundsOptions: { padding: START_VIEW_PADDING_PX },
             }),
         attributionControl: { compact: false },
+        minZoom: MAP_MIN_ZOOM,
+        maxBounds: MAP_MAX_BOUNDS,
         keyboard: true,
         dragRotate: false,
         pitchWithRotate: false,
@@ -142,6 +156,10 @@ export class AtlasMap {
     } catch (error) {
       return Promise.reject(new WebGLUnavailableError(error));
     }
+    map.addControl(
+      new ScaleControl({ maxWidth: SCALE_MAX_WIDTH_PX, unit: 'metric' }),
+      'bottom-left',
+    );
     map.touchZoomRotate.disableRotation();
     map.keyboard.disableRotation();
     const atlasMap = new AtlasMap(map, options.highlightFeature);
@@ -341,6 +359,33 @@ export class AtlasMap {
   /** west, south, east, north of what the map shows. */
   visibleBounds(): Bounds {
     return this.map.getBounds().toArray().flat() as Bounds;
+  }
+
+  zoomIn(): void {
+    this.map.zoomIn();
+  }
+
+  zoomOut(): void {
+    this.map.zoomOut();
+  }
+
+  /** The map's context (its own source, src/lib/map/context.ts), replaced whole. */
+  setContext(features: FeatureCollection): void {
+    this.map.getSource<GeoJSONSource>(CONTEXT_SOURCE)?.setData(features);
+  }
+
+  /** Tells once when the view first reaches `zoom` (at once if it is there); returns the off. */
+  onceZoomReaches(zoom: number, listener: () => void): () => void {
+    let reached = false;
+    const check = () => {
+      if (reached || this.map.getZoom() < zoom) return;
+      reached = true;
+      off();
+      listener();
+    };
+    const off = this.on('zoomend', check);
+    check();
+    return off;
   }
 
   select(feature: FeatureKey | null): void {

@@ -3,7 +3,7 @@
  * module under bench/measures/ and a line here.
  */
 import type { Measurement } from './harness/measurement.ts';
-import { export100k } from './measures/export-100k.ts';
+import { exportPage } from './measures/export-page.ts';
 import { import100k } from './measures/import-100k.ts';
 import { mentions } from './measures/mentions.ts';
 import { pageLoad } from './measures/page-load.ts';
@@ -12,9 +12,9 @@ import { popup } from './measures/popup.ts';
 
 export const MEASUREMENTS: readonly Measurement[] = [
   mentions,
-  export100k,
   placeSearchMeasurement,
   pageLoad,
   popup,
   import100k,
+  exportPage,
 ];

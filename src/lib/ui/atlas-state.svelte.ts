@@ -137,8 +137,9 @@ export class AtlasState {
   }
 
   /** Every layer, the document's and the reader's, as the export takes them. */
-  exportableLayers(): (AtlasLayer | ImportedLayer)[] {
-    return this.layers.map((layer) =>
+  exportableLayers({ visibleOnly = false } = {}): (AtlasLayer | ImportedLayer)[] {
+    const layers = visibleOnly ? this.layers.filter((layer) => layer.visible) : this.layers;
+    return layers.map((layer) =>
       layer.origin === 'document'
         ? layer.data
         : { type: 'FeatureCollection', layer: layer.name, features: layer.data.features },

@@ -1,16 +1,17 @@
 /**
- * Saving what the reader asks for as a file: a layer, every layer, what is in view, the selected
- * feature, the map as a picture. The export module (and turf's intersection tests) load when
- * first asked for, not before.
+ * Saving what the reader asks for as a file: a layer, every layer, the visible ones, what is in
+ * view, the selected feature, the map as a picture. The export loads when first asked for, and
+ * runs in a worker: the page never waits on it.
  */
 import { ALL_LAYERS } from '../geo/contract.ts';
-import type { ExportRequest, ImportedLayer } from '../geo/export.ts';
+import type { ImportedLayer } from '../geo/export.ts';
+import type { ExportRequest } from '../geo/export-request.ts';
 import type { AtlasLayer } from '../geo/contract.ts';
 import type { AtlasMap } from '../map/atlas-map.ts';
 import type { AtlasState } from './atlas-state.svelte.ts';
 import { downloadBlob } from './download.ts';
 
-const loadExport = () => import('../geo/export.ts');
+const loadExport = () => import('../geo/export-in-worker.ts');
 
 const describeError = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -25,9 +26,10 @@ export class Saver {
     layers: (AtlasLayer | ImportedLayer)[] = this.atlas.exportableLayers(),
   ): Promise<void> {
     try {
-      const { exportLayers, GEOJSON_MEDIA_TYPE } = await loadExport();
-      const result = exportLayers(layers, request);
-      downloadBlob(new Blob([result.text], { type: GEOJSON_MEDIA_TYPE }), result.fileName);
+      this.message = 'Exporting…';
+      const { exportInWorker } = await loadExport();
+      const result = await exportInWorker(layers, request);
+      downloadBlob(result.file, result.fileName);
       this.message = `Saved ${result.fileName} (${result.featureCount} feature${result.featureCount === 1 ? '' : 's'}).`;
     } catch (error) {
       this.message = `Nothing was exported: ${describeError(error)}`;
@@ -40,8 +42,15 @@ export class Saver {
     return layer ? this.save({ layer: layer.name }) : Promise.resolve();
   }
 
+  /** Only the layers switched on in the panel, the document's and the reader's. */
+  async saveVisible(): Promise<void> {
+    const visible = this.atlas.exportableLayers({ visibleOnly: true });
+    if (visible.length === 0) this.message = 'Nothing was exported: every layer is switched off.';
+    else await this.save({ layer: ALL_LAYERS, visibleOnly: true }, visible);
+  }
+
   async saveInView(map: AtlasMap): Promise<void> {
-    const { clampBbox } = await loadExport();
+    const { clampBbox } = await import('../geo/export-request.ts');
     await this.save({ layer: ALL_LAYERS, bbox: clampBbox(map.visibleBounds()) });
   }
 

@@ -1,15 +1,19 @@
 /**
- * The view and the open feature in the URL: `#map=<zoom>/<lat>/<lon>&feature=<id>`, as
- * OpenStreetMap writes its map view. A reader's feature is `<layer>/<number>` ("import-3/12").
+ * The view, the open feature and the as-of date in the URL:
+ * `#map=<zoom>/<lat>/<lon>&feature=<id>&asof=<YYYY-MM-DD>`, as OpenStreetMap writes its map
+ * view. A reader's feature is `<layer>/<number>` ("import-3/12").
  */
 import type { MapView } from '../map/atlas-map.ts';
+import { parseIsoDate } from './as-of.ts';
 
 export interface Permalink {
   view: MapView | null;
   featureId: string | null;
+  /** The as-of date (ISO), or null for the document's own. */
+  asOf?: string | null;
 }
 
-export function formatPermalink({ view, featureId }: Permalink): string {
+export function formatPermalink({ view, featureId, asOf }: Permalink): string {
   const parts: string[] = [];
   if (view) {
     parts.push(
@@ -18,6 +22,7 @@ export function formatPermalink({ view, featureId }: Permalink): string {
   }
   // The slash of a reader's feature stays a slash: readable, and as valid in a fragment.
   if (featureId) parts.push(`feature=${encodeURIComponent(featureId).replaceAll('%2F', '/')}`);
+  if (asOf) parts.push(`asof=${asOf}`);
   return parts.length > 0 ? `#${parts.join('&')}` : '';
 }
 
@@ -34,5 +39,9 @@ function parseView(value: string | null): MapView | null {
 export function parsePermalink(hash: string): Permalink {
   const parameters = new URLSearchParams(hash.replace(/^#/, ''));
   const featureId = parameters.get('feature');
-  return { view: parseView(parameters.get('map')), featureId: featureId || null };
+  return {
+    view: parseView(parameters.get('map')),
+    featureId: featureId || null,
+    asOf: parseIsoDate(parameters.get('asof')),
+  };
 }

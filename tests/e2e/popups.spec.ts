@@ -46,6 +46,16 @@ async function pointsAlong(page: Page, featureId: string): Promise<[number, numb
   }, featureId);
 }
 
+/** None of the points lies under the open popup. */
+async function expectNotUnderPopup(page: Page, points: [number, number][]) {
+  const box = (await featurePopup(page).boundingBox())!;
+  for (const point of points) {
+    const { x, y } = await pagePoint(page, point);
+    const under = x >= box.x && x <= box.x + box.width && y >= box.y && y <= box.y + box.height;
+    expect(under, `${point.join(', ')} under the popup`).toBe(false);
+  }
+}
+
 /** Presses the middle of an element: a tap on a touch screen, else a click. */
 async function pressElement(page: Page, selector: string, touch: boolean) {
   const box = (await page.locator(selector).boundingBox())!;
@@ -56,29 +66,38 @@ for (const { name, viewport, touch } of SIZES) {
   test.describe(`on ${name}`, () => {
     test.use({ viewport, hasTouch: touch, isMobile: touch });
 
-    test('a point and a route pressed on the map open inside the screen, beside themselves, and close', async ({
+    test('points and routes pressed on the map open inside the screen, beside themselves, and close', async ({
       atlas: { page },
     }) => {
+      test.setTimeout(150_000);
       await openAtlas(page);
-      for (const [id, title, fraction] of [
-        ['yevlakh', 'Yevlakh', 0.5],
-        ['lachin-road', 'Lachin road', 0.4],
+      for (const [id, title, fraction, where] of [
+        ['yevlakh', 'Yevlakh', 0.5, 'corner'],
+        ['lachin-road', 'Lachin road', 0.4, 'corner'],
+        ['lachin-road', 'Lachin road', 0.4, 'middle'],
+        ['aghdam-khankendi-road', 'Aghdam-Khankendi road', 0.5, 'middle'],
       ] as const) {
         const at = await featureCoordinate(page, id, fraction);
-        // Near the map's bottom right corner: where a popup at the point would run off it.
         await jumpTo(page, at, 9);
-        await page.evaluate(() => {
-          const map = window.passageAtlas!.map;
-          const canvas = map.getCanvas();
-          map.panBy([-canvas.clientWidth * 0.35, -canvas.clientHeight * 0.35], { animate: false });
-        });
-        await waitForIdle(page);
+        if (where === 'corner') {
+          // Near the map's bottom right corner: where a popup at the point would run off it.
+          await page.evaluate(() => {
+            const map = window.passageAtlas!.map;
+            const canvas = map.getCanvas();
+            map.panBy([-canvas.clientWidth * 0.35, -canvas.clientHeight * 0.35], {
+              animate: false,
+            });
+          });
+          await waitForIdle(page);
+        }
         await press(page, await pagePoint(page, at), touch);
         await expect(featurePopup(page).locator('h2')).toHaveText(title);
         await waitForIdle(page);
         await expectPopupInView(page);
-        // Where the reader pressed, the map still shows the feature: the popup is beside it.
+        // Where the reader pressed, the map still shows the feature: the popup is beside it,
+        // and over no part of a route.
         expect(await canvasAt(page, await pagePoint(page, at)), `${id} uncovered`).toBe(true);
+        if (id !== 'yevlakh') await expectNotUnderPopup(page, await pointsAlong(page, id));
         await pressElement(page, '.feature-popup .popup-close', touch);
         await expect(featurePopup(page)).toHaveCount(0);
       }
@@ -101,19 +120,28 @@ for (const { name, viewport, touch } of SIZES) {
       }
     });
 
-    test('a place chosen in the text opens inside the screen, beside the place', async ({
+    test('places chosen in the text open inside the screen, beside the place', async ({
       atlas: { page },
     }) => {
       await openAtlas(page);
-      if (touch) await page.getByRole('button', { name: 'Text', exact: true }).tap();
-      const mention = page.locator('.reading-panel .mention[data-feature-id="baku"]').first();
-      if (touch) await mention.tap();
-      else await mention.click();
-      await expect(featurePopup(page).locator('h2')).toHaveText('Baku');
-      await waitForIdle(page);
-      await expectPopupInView(page);
-      const baku = await featureCoordinate(page, 'baku');
-      expect(await canvasAt(page, await pagePoint(page, baku))).toBe(true);
+      for (const [id, title] of [
+        ['baku', 'Baku'],
+        ['aghdam-khankendi-road', 'Aghdam-Khankendi road'],
+      ] as const) {
+        if (touch) await page.getByRole('button', { name: 'Text', exact: true }).tap();
+        const mention = page.locator(`.reading-panel .mention[data-feature-id="${id}"]`).first();
+        if (touch) await mention.tap();
+        else await mention.click();
+        await expect(featurePopup(page).locator('h2')).toHaveText(title);
+        await waitForIdle(page);
+        await expectPopupInView(page);
+        if (id === 'baku') {
+          const baku = await featureCoordinate(page, 'baku');
+          expect(await canvasAt(page, await pagePoint(page, baku))).toBe(true);
+        } else {
+          await expectNotUnderPopup(page, await pointsAlong(page, id));
+        }
+      }
     });
 
     test('with a popup open, pressing another feature opens that one', async ({

@@ -9,6 +9,7 @@ import { LngLatBounds, Popup, type Map as MapLibreMap, type Offset } from 'mapli
 import type { Geometry, Position } from 'geojson';
 import { featureBounds, type Bounds } from '../geo/feature-place.ts';
 import {
+  panToFit,
   placePopup,
   POPUP_TIP_PX,
   sampleLine,
@@ -296,9 +297,26 @@ export function showAboveSheet(
   }
   const at = project(map, options.at);
   const margin = 2 * POPUP_MARGIN_PX;
+  // The whole feature above the sheet where it fits at this zoom (a short route), moved as little
+  // as can be; else the point tapped, in the middle of what the sheet leaves.
+  const pixels = linesOf(geometry)
+    .flat()
+    .map((position) => project(map, position));
+  const box = {
+    left: Math.min(...pixels.map((p) => p.x)),
+    right: Math.max(...pixels.map((p) => p.x)),
+    top: Math.min(...pixels.map((p) => p.y)),
+    bottom: Math.max(...pixels.map((p) => p.y)),
+  };
+  const edges = { top: margin, right: margin, bottom: margin, left: margin };
+  const fits =
+    box.right - box.left <= free.width - 2 * margin &&
+    box.bottom - box.top <= free.height - 2 * margin;
   const outside = (value: number, extent: number) =>
     value < margin || value > extent - margin ? value - extent / 2 : 0;
-  const pan = { x: outside(at.x, free.width), y: outside(at.y, free.height) };
+  const pan = fits
+    ? panToFit(box, free, edges)
+    : { x: outside(at.x, free.width), y: outside(at.y, free.height) };
   // Nor under the view buttons at the top right.
   const underButtons =
     at.x - pan.x > free.width - MAP_BUTTONS_PX.width - margin &&

@@ -2,7 +2,13 @@
  * Finding where a text names a place, and the sentence around each mention.
  */
 import { searchAliases, type BlockMatches } from './aliases.ts';
-import { collapseWhiteSpace, findSections, SentenceFinder, type TextRange } from './sentences.ts';
+import {
+  collapseWhiteSpace,
+  findExcerpt,
+  findSections,
+  SentenceFinder,
+  type TextRange,
+} from './sentences.ts';
 
 export { findAliasRanges } from './aliases.ts';
 
@@ -21,22 +27,6 @@ export interface Mention {
 export interface PlaceAliases {
   id: string;
   aliases: readonly string[];
-}
-
-/**
- * The excerpt of the mention [start, end): the sentence holding it; if the mention runs over a
- * sentence break (a name wrapped across two lines of the page furniture, where each line is an
- * item of its own), from the sentence where it starts to the one where it ends, so that the
- * excerpt always holds it. Without a sentence, the mention itself. Set in `excerpt`.
- */
-function findExcerpt(sentences: SentenceFinder, start: number, end: number, excerpt: TextRange) {
-  excerpt.start = start;
-  excerpt.end = end;
-  if (sentences.find(start)) {
-    excerpt.start = sentences.start;
-    excerpt.end = sentences.end;
-  }
-  if (end > excerpt.end) excerpt.end = Math.max(sentences.find(end - 1) ? sentences.end : end, end);
 }
 
 export interface DocumentIndex {

@@ -329,6 +329,27 @@ export class SentenceFinder {
   }
 }
 
+/**
+ * The excerpt of the mention [start, end): the sentence holding it; if the mention runs over a
+ * sentence break (a name wrapped across two lines of the page furniture, where each line is an
+ * item of its own), from the sentence where it starts to the one where it ends, so that the
+ * excerpt always holds it. Without a sentence, the mention itself. Set in `excerpt`.
+ */
+export function findExcerpt(
+  sentences: SentenceFinder,
+  start: number,
+  end: number,
+  excerpt: TextRange,
+): void {
+  excerpt.start = start;
+  excerpt.end = end;
+  if (sentences.find(start)) {
+    excerpt.start = sentences.start;
+    excerpt.end = sentences.end;
+  }
+  if (end > excerpt.end) excerpt.end = Math.max(sentences.find(end - 1) ? sentences.end : end, end);
+}
+
 /** A run of white space other than a lone space: the runs that collapsing changes. */
 const WHITE_SPACE_TO_COLLAPSE = /\s{2,}|[^\S ]/g;
 

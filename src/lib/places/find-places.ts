@@ -1,0 +1,193 @@
+/**
+ * The place finder: any text in, the data contract's features out — each place the text names,
+ * placed from the world gazetteer, with every mention (exact offsets into the text as given), the
+ * sentence around it as the excerpt, the record it was placed from and the other candidates;
+ * and the routes the text names by their ends. Pure: runs in Node and in a worker.
+ */
+import { length as turfLength } from '@turf/length';
+import type { Source } from '../geo/contract.ts';
+import { foldForSearch } from '../text/fold.ts';
+import { nameKey } from '../text/name-key.ts';
+import type { Mention } from '../text/mentions.ts';
+import {
+  collapseWhiteSpace,
+  findExcerpt,
+  findSections,
+  SentenceFinder,
+  type TextRange,
+} from '../text/sentences.ts';
+import { choosePlaces, type Choice, type StateAbbreviations } from './choose.ts';
+import type { Candidate, FoundFeature, FoundKind } from './found-feature.ts';
+import { NameScanner, type NameMatch } from './name-scan.ts';
+import { findRoutes, type RouteMention } from './routes.ts';
+import type { GazetteerRecord, WorldGazetteer } from './world-gazetteer.ts';
+
+export interface PlaceFinderData {
+  gazetteer: WorldGazetteer;
+  /** US states' AP and postal abbreviations to their postal codes ("La." → "LA"). */
+  states: StateAbbreviations;
+}
+
+/** How many other names of a record the feature lists beside the text's own. */
+const VARIANTS_KEPT = 6;
+
+export function recordKind(record: GazetteerRecord): FoundKind {
+  if (record.featureCode.startsWith('PCL')) return 'country';
+  if (record.featureClass === 'P') return 'settlement';
+  if (record.featureClass === 'H') return 'water';
+  if (record.featureClass === 'A' || record.featureClass === 'L') return 'region';
+  return 'other';
+}
+
+const slug = (name: string) => foldForSearch(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'place';
+
+export function featureId(record: GazetteerRecord): string {
+  if (record.source === 'curated') return record.id;
+  if (record.source === 'natural-earth') return slug(record.name);
+  return `${slug(record.name)}-${record.id.toLowerCase()}`;
+}
+
+/** Mentions with their sentences; asked in text order, each line is segmented once. */
+class MentionMaker {
+  readonly #text: string;
+  readonly #sentences: SentenceFinder;
+  readonly #relatedStart: number;
+  readonly #excerpt: TextRange = { start: -1, end: -1 };
+
+  constructor(text: string) {
+    const sections = findSections(text);
+    this.#text = text;
+    this.#sentences = new SentenceFinder(text, sections);
+    this.#relatedStart = sections.relatedStart;
+  }
+
+  mention(start: number, end: number): Mention {
+    findExcerpt(this.#sentences, start, end, this.#excerpt);
+    const { start: excerptStart, end: excerptEnd } = this.#excerpt;
+    return {
+      start,
+      end,
+      text: this.#text.slice(start, end),
+      excerptStart,
+      excerptEnd,
+      excerpt: collapseWhiteSpace(this.#text.slice(excerptStart, excerptEnd)),
+      section: start >= this.#relatedStart ? 'related' : 'article',
+    };
+  }
+}
+
+function candidateOf(gazetteer: WorldGazetteer, { record, score }: { record: GazetteerRecord; score: number }): Candidate {
+  return {
+    id: record.id,
+    gazetteer: gazetteer.sources[record.source].gazetteer,
+    name: record.name,
+    country: record.country,
+    population: record.population,
+    coordinates: [record.longitude, record.latitude],
+    score,
+  };
+}
+
+function placeFeature(choice: Choice, mentions: Mention[], gazetteer: WorldGazetteer): FoundFeature {
+  const record = choice.candidates[0]!.record;
+  const { gazetteer: reference, source } = gazetteer.citation(record);
+  const named = choice.matches.findIndex((match) => !match.entry.demonym);
+  const name = named === -1 ? record.name : collapseWhiteSpace(mentions[named]!.text);
+  const seen = new Set([nameKey(name)]);
+  const variants = [];
+  for (const other of [record.name, ...mentions.filter((_, index) => !choice.matches[index]!.entry.demonym).map((mention) => collapseWhiteSpace(mention.text)), ...record.alternates]) {
+    const key = nameKey(other);
+    if (seen.has(key) || variants.length >= VARIANTS_KEPT) continue;
+    seen.add(key);
+    variants.push({ name: other });
+  }
+  return {
+    type: 'Feature',
+    id: featureId(record),
+    geometry: { type: 'Point', coordinates: [record.longitude, record.latitude] },
+    properties: {
+      name,
+      kind: recordKind(record),
+      variants,
+      geometryQuality: 'gazetteer',
+      geometryNote: `the point of ${reference.name} record ${record.id} (${record.name}), chosen by the place finder among ${choice.candidates.length} candidate(s); not checked by a person`,
+      mentions,
+      sources: [source],
+      certainty: 'suggested',
+      gazetteer: reference,
+      candidates: choice.candidates.map((candidate) => candidateOf(gazetteer, candidate)),
+    },
+  };
+}
+
+function uniqueSources(sources: Source[]): Source[] {
+  const seen = new Set<string>();
+  return sources.filter((source) => !seen.has(source.url) && seen.add(source.url));
+}
+
+function routeFeature(routes: RouteMention[], mentions: Mention[], recordOf: (match: NameMatch) => GazetteerRecord, gazetteer: WorldGazetteer, text: string): FoundFeature {
+  const ends = routes[0]!.ends.map(recordOf);
+  const endNames = routes[0]!.ends.map((match) => collapseWhiteSpace(text.slice(match.start, match.end)));
+  const sources = uniqueSources(ends.map((record) => gazetteer.citation(record).source));
+  const name = collapseWhiteSpace(mentions[0]!.text);
+  const id = `${ends.map((record) => slug(record.name)).join('-')}-route`;
+  if (ends.length === 1) {
+    const [record] = ends as [GazetteerRecord];
+    return {
+      type: 'Feature',
+      id,
+      geometry: { type: 'Point', coordinates: [record.longitude, record.latitude] },
+      properties: { name, kind: 'route', variants: [], geometryQuality: 'gazetteer', geometryNote: `a route the text names after ${endNames[0]}; its line is not known, so it is drawn at ${record.name} (${gazetteer.sources[record.source].gazetteer} record ${record.id})`, waypoints: endNames, mentions, sources, certainty: 'suggested' },
+    };
+  }
+  const geometry = { type: 'LineString' as const, coordinates: ends.map((record) => [record.longitude, record.latitude]) };
+  const lengthKm = Math.round(turfLength({ type: 'Feature', geometry, properties: {} }, { units: 'kilometers' }) * 10) / 10;
+  return {
+    type: 'Feature',
+    id,
+    geometry,
+    properties: { name, kind: 'route', variants: [], geometryQuality: 'schematic', geometryNote: `drawn straight from ${endNames[0]} to ${endNames[1]}, the ends the text names; not the road's line`, waypoints: endNames, lengthKm, mentions, sources, certainty: 'suggested' },
+  };
+}
+
+/** The places and routes the text names, in the order the text first names them. */
+export function findPlaces(text: string, data: PlaceFinderData): FoundFeature[] {
+  const matches = new NameScanner(data.gazetteer).scan(text);
+  const choices = choosePlaces(text, matches, data.gazetteer, data.states);
+  const choiceOf = new Map<NameMatch, Choice>();
+  for (const choice of choices) for (const match of choice.matches) choiceOf.set(match, choice);
+  const placedMatches = matches.filter((match) => choiceOf.has(match));
+  const routes = findRoutes(text, placedMatches, (match) => choiceOf.has(match));
+  const recordOf = (match: NameMatch) => choiceOf.get(match)!.candidates[0]!.record;
+  // Mentions in text order, so that each line is segmented once.
+  const maker = new MentionMaker(text);
+  const spans = [
+    ...placedMatches.map((match) => ({ start: match.start, end: match.end, match })),
+    ...routes.map((route) => ({ start: route.start, end: route.end, route })),
+  ].sort((a, b) => a.start - b.start || b.end - a.end);
+  const mentionOf = new Map<object, Mention>();
+  for (const span of spans) mentionOf.set('match' in span ? span.match : span.route, maker.mention(span.start, span.end));
+  const features: { first: number; feature: FoundFeature }[] = [];
+  const byId = new Map<string, FoundFeature>();
+  for (const choice of choices) {
+    const feature = placeFeature(choice, choice.matches.map((match) => mentionOf.get(match)!), data.gazetteer);
+    // Two names of one record ("Stepanakert [Khankendi]"): one feature, every mention.
+    const existing = byId.get(feature.id);
+    if (existing) {
+      existing.properties.mentions = [...existing.properties.mentions, ...feature.properties.mentions].sort((a, b) => a.start - b.start);
+      continue;
+    }
+    byId.set(feature.id, feature);
+    features.push({ first: choice.matches[0]!.start, feature });
+  }
+  const routesById = new Map<string, RouteMention[]>();
+  for (const route of routes) {
+    const id = `${route.ends.map((match) => recordOf(match).index).join('-')}`;
+    routesById.set(id, [...(routesById.get(id) ?? []), route]);
+  }
+  for (const group of routesById.values()) {
+    const feature = routeFeature(group, group.map((route) => mentionOf.get(route)!), recordOf, data.gazetteer, text);
+    features.push({ first: group[0]!.start, feature });
+  }
+  return features.sort((a, b) => a.first - b.first).map(({ feature }) => feature);
+}

@@ -1,0 +1,28 @@
+/**
+ * The key a place name is looked up by: its words, folded (fold.ts), joined by single spaces.
+ * The gazetteer build and the place finder cut names into words with this one definition, so a
+ * name in the text finds the gazetteer's name however its dashes, spaces, case and marks differ:
+ * "Aghdam–Khankendi" and "Xankəndi" give "aghdam khankendi" and "xankendi".
+ */
+import { foldLetters } from './fold.ts';
+
+/**
+ * A word of a name: letters (with their marks) and digits, with an apostrophe inside it
+ * ("Val-d'Or", "N’Djamena"). Dashes, spaces, periods and all other punctuation separate words.
+ */
+export const NAME_WORD = /[\p{L}\p{M}\p{N}]+(?:['’ʼ][\p{L}\p{M}\p{N}]+)*/gu;
+
+/** One word folded: letters folded, every apostrophe as "'". */
+export function foldWord(word: string): string {
+  return foldLetters(word).replace(/[’ʼ]/g, "'");
+}
+
+/** The words of a name, as the finder cuts the text. */
+export function nameWords(name: string): string[] {
+  return name.match(NAME_WORD) ?? [];
+}
+
+/** The lookup key of a name; '' for a name without a word. */
+export function nameKey(name: string): string {
+  return nameWords(name).map(foldWord).join(' ');
+}

@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import {
   commonEnglishWords,
-  countryDemonyms,
   GAZETTEER_CUT,
   gazetteerFiles,
 } from './gazetteer-files.ts';
@@ -32,7 +31,6 @@ const files = gazetteerFiles(
   cities,
   GAZETTEER_CUT,
   { common: commonEnglishWords(), notPlaces },
-  countryDemonyms(),
 );
 for (const [file, text] of [
   ['records.tsv', files.records],

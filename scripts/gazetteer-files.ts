@@ -45,7 +45,7 @@ export function keepsCity(cut: GazetteerCut, city: SourceRecord): boolean {
   );
 }
 
-const SOURCE_ORDER: GazetteerSourceKey[] = ['curated', 'natural-earth', 'us-census', 'geonames'];
+const SOURCE_ORDER: GazetteerSourceKey[] = ['curated', 'world-countries', 'us-census', 'geonames'];
 
 /** Records in file order: by source, then by id (numerically where both are numbers). */
 function compareRecords(a: SourceRecord, b: SourceRecord): number {
@@ -68,19 +68,6 @@ export function commonEnglishWords(): Set<string> {
   return words;
 }
 
-/**
- * One demonym per country (i18n-nationality), where it is one word that is not the country's
- * name ("Armenian", "Azerbaijani"; not "Bouvet Island").
- */
-export function countryDemonyms(): Map<string, string> {
-  const { nationalities } = require('i18n-nationality/langs/en.json') as {
-    nationalities: Record<string, string>;
-  };
-  return new Map(
-    Object.entries(nationalities).filter(([, demonym]) => /^[A-Z][a-z]+$/.test(demonym)),
-  );
-}
-
 /** Sorts by UTF-16 code units, the order that does not depend on any locale. */
 const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -100,7 +87,6 @@ export function gazetteerFiles(
   cities: readonly SourceRecord[],
   cut: GazetteerCut,
   words: { common: ReadonlySet<string>; notPlaces: ReadonlySet<string> },
-  demonyms: ReadonlyMap<string, string>,
 ): GazetteerFileTexts {
   const records = [...areas, ...cities.filter((city) => keepsCity(cut, city))].sort(compareRecords);
   const recordsOfKey = new Map<string, number[]>();
@@ -113,19 +99,13 @@ export function gazetteerFiles(
   records.forEach((record, index) => {
     for (const name of [record.name, ...record.alternates]) add(nameKey(name), index);
   });
-  // A demonym names its country's people, not a place: it is found only as a demonym.
-  const demonymKeys = new Map<string, number>();
-  records.forEach((record, index) => {
-    const demonym = record.source === 'natural-earth' ? demonyms.get(record.id) : undefined;
-    if (demonym && !recordsOfKey.has(nameKey(demonym))) demonymKeys.set(nameKey(demonym), index);
-  });
-  const keys = [...recordsOfKey.keys(), ...demonymKeys.keys()].sort(byCodeUnits);
+  const keys = [...recordsOfKey.keys()].sort(byCodeUnits);
   const recordLines = records.map(({ admin2: _admin2, ...record }) => recordLine(record));
   const nameLines = keys.map((key) =>
     nameLine(key, {
-      records: recordsOfKey.get(key) ?? [demonymKeys.get(key)!],
-      commonWord: words.common.has(key),
-      demonym: demonymKeys.has(key),
+      records: recordsOfKey.get(key)!,
+      // "Reading", "White House": every word of the name is a common English word.
+      commonWord: key.split(' ').every((word) => words.common.has(word)),
     }),
   );
   return {

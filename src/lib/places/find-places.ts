@@ -43,7 +43,7 @@ const slug = (name: string) => foldForSearch(name).replace(/[^a-z0-9]+/g, '-').r
 
 export function featureId(record: GazetteerRecord): string {
   if (record.source === 'curated') return record.id;
-  if (record.source === 'natural-earth') return slug(record.name);
+  if (record.source === 'world-countries') return slug(record.name);
   return `${slug(record.name)}-${record.id.toLowerCase()}`;
 }
 
@@ -91,11 +91,10 @@ function candidateOf(gazetteer: WorldGazetteer, { record, score }: { record: Gaz
 function placeFeature(choice: Choice, mentions: Mention[], gazetteer: WorldGazetteer): FoundFeature {
   const record = choice.candidates[0]!.record;
   const { gazetteer: reference, source } = gazetteer.citation(record);
-  const named = choice.matches.findIndex((match) => !match.entry.demonym);
-  const name = named === -1 ? record.name : collapseWhiteSpace(mentions[named]!.text);
+  const name = collapseWhiteSpace(mentions[0]!.text);
   const seen = new Set([nameKey(name)]);
   const variants = [];
-  for (const other of [record.name, ...mentions.filter((_, index) => !choice.matches[index]!.entry.demonym).map((mention) => collapseWhiteSpace(mention.text)), ...record.alternates]) {
+  for (const other of [record.name, ...mentions.map((mention) => collapseWhiteSpace(mention.text)), ...record.alternates]) {
     const key = nameKey(other);
     if (seen.has(key) || variants.length >= VARIANTS_KEPT) continue;
     seen.add(key);

@@ -90,6 +90,8 @@ const isAllCaps = (word: string) => word.length > 1 && !LOWERCASE.test(word);
 export class NameScanner {
   readonly #gazetteer: WorldGazetteer;
   readonly #folded = new Map<string, string>();
+  /** Names the text writes as a person's surname, for the scan under way. */
+  #personKeys = new Set<string>();
 
   constructor(gazetteer: WorldGazetteer) {
     this.#gazetteer = gazetteer;
@@ -107,6 +109,7 @@ export class NameScanner {
   /** Every name of the gazetteer the text writes as a place's name, in text order. */
   scan(text: string): NameMatch[] {
     const { starts, ends } = textWords(text);
+    this.#personKeys = new Set();
     const web = webRanges(text);
     let webIndex = 0;
     const matches: NameMatch[] = [];
@@ -139,7 +142,8 @@ export class NameScanner {
       }
     }
     markGlosses(text, matches);
-    return matches;
+    // A name written once after a first name ("Mark Kelly") is a person's all through the text.
+    return matches.filter((match) => !this.#personKeys.has(match.key));
   }
 
   /** The match of words first..last, or undefined where the context says it is no place. */
@@ -157,9 +161,15 @@ export class NameScanner {
     const before = first > 0 ? text.slice(ends[first - 1]!, start) : '\n';
     const previous = first > 0 ? this.#fold(text.slice(starts[first - 1]!, ends[first - 1]!)) : '';
     if (/^\.? $/.test(before) && PERSON_TITLES.has(previous)) return undefined;
+    // A title itself ("Sen."), or a word of two letters not written as the gazetteer writes it.
+    if (first === last && (PERSON_TITLES.has(key) || (written.length <= 2 && !this.#writtenInCapitals(entry, written)))) return undefined;
     // Part of a longer proper name: a capitalised word right before or after it.
     if (before === ' ' && !FREE_BEFORE.has(previous) && UPPERCASE.test(text[starts[first - 1]!]!)) {
-      if (!opensSentence(text, starts[first - 1]!) || PERSON_TITLES.has(previous)) return undefined;
+      if (PERSON_TITLES.has(previous)) return undefined;
+      if (!opensSentence(text, starts[first - 1]!)) {
+        if (first === last) this.#personKeys.add(key);
+        return undefined;
+      }
     }
     if (last + 1 < starts.length && text.slice(end, starts[last + 1]!) === ' ') {
       const nextWord = text.slice(starts[last + 1]!, ends[last + 1]!);

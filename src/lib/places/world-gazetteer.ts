@@ -10,7 +10,7 @@
  */
 
 /** Where a record comes from; `sources.json` says how to cite each. */
-export type GazetteerSourceKey = 'geonames' | 'natural-earth' | 'us-census' | 'curated';
+export type GazetteerSourceKey = 'geonames' | 'world-countries' | 'us-census' | 'curated';
 
 export interface GazetteerRecord {
   /** The record's line in records.tsv (0 = the first after the header): what names refer to. */
@@ -55,8 +55,6 @@ export interface NameEntry {
   records: readonly number[];
   /** The name is also a common English word (SCOWL sizes 10–20): "reading", "date", "mobile". */
   commonWord: boolean;
-  /** The name is a country's demonym ("Armenian"): its people, written as an adjective. */
-  demonym: boolean;
 }
 
 export const RECORD_COLUMNS = [
@@ -78,7 +76,6 @@ export const NAMES_HEADER = '#key\tflags\trecords';
 /** Separates alternates in their column: no name in the sources holds it. */
 const ALTERNATE_SEPARATOR = '|';
 const COMMON_WORD_FLAG = 'c';
-const DEMONYM_FLAG = 'd';
 
 /** One record as its line in records.tsv (the build writes this). */
 export function recordLine(record: Omit<GazetteerRecord, 'index'>): string {
@@ -100,8 +97,7 @@ export function recordLine(record: Omit<GazetteerRecord, 'index'>): string {
 
 /** One line of names.tsv (the build writes this). */
 export function nameLine(key: string, entry: NameEntry): string {
-  const flags = `${entry.commonWord ? COMMON_WORD_FLAG : ''}${entry.demonym ? DEMONYM_FLAG : ''}`;
-  return `${key}\t${flags}\t${entry.records.join(',')}`;
+  return `${key}\t${entry.commonWord ? COMMON_WORD_FLAG : ''}\t${entry.records.join(',')}`;
 }
 
 export function parseRecordLine(line: string, index: number): GazetteerRecord {
@@ -193,10 +189,8 @@ export class WorldGazetteer {
     const raw = this.#names.get(key);
     if (raw === undefined) return undefined;
     const tab = raw.indexOf('\t');
-    const flags = raw.slice(0, tab);
     entry = {
-      commonWord: flags.includes(COMMON_WORD_FLAG),
-      demonym: flags.includes(DEMONYM_FLAG),
+      commonWord: raw.slice(0, tab).includes(COMMON_WORD_FLAG),
       records: raw
         .slice(tab + 1)
         .split(',')

@@ -12,6 +12,8 @@ import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { area } from '@turf/area';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { centerOfMass } from '@turf/center-of-mass';
 import type { GazetteerRecord } from '../src/lib/places/world-gazetteer.ts';
 import { nameKey } from '../src/lib/text/name-key.ts';
 import { WORLD_GAZETTEER_FILES as WORLD_GAZETTEER_DIRECTORY } from './place-finder-data.ts';
@@ -71,7 +73,11 @@ export function readCities(): SourceRecord[] {
   return records;
 }
 
-/** The point inside the largest polygon that is furthest from its edges (a label point). */
+/**
+ * A state's or county's point: the centre of mass of its largest polygon, as gazetteers give an
+ * area's point; where that falls outside the shape (a crescent), the point inside furthest from
+ * its edges.
+ */
 function labelPoint(geometry: Polygon | MultiPolygon): Position {
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
   let best = polygons[0]!;
@@ -80,7 +86,11 @@ function labelPoint(geometry: Polygon | MultiPolygon): Position {
     const size = area({ type: 'Polygon', coordinates: rings });
     if (size > bestArea) [best, bestArea] = [rings, size];
   }
-  const [longitude, latitude] = polylabel(best as number[][][], 0.01);
+  const polygon: Polygon = { type: 'Polygon', coordinates: best };
+  const center = centerOfMass(polygon).geometry.coordinates;
+  const [longitude, latitude] = booleanPointInPolygon(center, polygon)
+    ? center
+    : polylabel(best as number[][][], 0.01);
   return [round(longitude!), round(latitude!)];
 }
 
@@ -203,10 +213,20 @@ interface CuratedRegion {
   source: { title: string; url: string };
 }
 
-/** The hand-curated regions, seas and areas, each with the URL its point is cited from. */
+/**
+ * The hand-curated regions, seas and areas, each with the URL its point is cited from; and the
+ * countries whose point the curated file replaces (changed in `countryRecords`).
+ */
 export function readCuratedRegions(countryRecords: readonly SourceRecord[]): SourceRecord[] {
   const file = join(WORLD_GAZETTEER_DIRECTORY, 'regions.json');
   const regions: CuratedRegion[] = JSON.parse(readFileSync(file, 'utf8')).regions;
+  const points: { country: string; latitude: number; longitude: number; source: { url: string } }[] =
+    JSON.parse(readFileSync(file, 'utf8')).countryPoints ?? [];
+  for (const point of points) {
+    const country = countryRecords.find((record) => record.id === point.country);
+    if (!country) throw new Error(`regions.json: no country ${point.country} for its point`);
+    Object.assign(country, { source: 'curated', id: country.name.toLowerCase().replace(/[^a-z0-9]+/g, '-'), latitude: point.latitude, longitude: point.longitude, url: point.source.url });
+  }
   return regions.map((region) => {
     let { latitude, longitude } = region;
     if (region.meanOfCountries) {

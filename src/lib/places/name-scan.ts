@@ -173,7 +173,9 @@ export class NameScanner {
     }
     if (last + 1 < starts.length && text.slice(end, starts[last + 1]!) === ' ') {
       const nextWord = text.slice(starts[last + 1]!, ends[last + 1]!);
-      if (UPPERCASE.test(nextWord) && !FREE_AFTER.has(this.#fold(nextWord)) && !isAllCaps(nextWord)) return undefined;
+      // A state or a country may head an institution's name ("Kentucky Department of
+      // Education"): it still names that place.
+      if (UPPERCASE.test(nextWord) && !FREE_AFTER.has(this.#fold(nextWord)) && !isAllCaps(nextWord) && !this.#headsNames(entry)) return undefined;
     }
     // "University of Georgia": the head of an organisation's name before "of".
     if (first > 1 && previous === 'of' && before === ' ') {
@@ -181,6 +183,18 @@ export class NameScanner {
       if (ORGANISATION_HEADS.has(head) && UPPERCASE.test(text[starts[first - 2]!]!)) return undefined;
     }
     return { start, end, key, entry, sentenceStart, dateline, allCaps };
+  }
+
+  /**
+   * Whether the name may mean a state or a country: they head the names of their institutions
+   * ("Texas Fire Service"); a city's name before another capitalised word is more often a team's
+   * or a firm's ("Toronto Raptors").
+   */
+  #headsNames(entry: NameEntry): boolean {
+    return entry.records.some((index) => {
+      const record = this.#gazetteer.record(index);
+      return record.featureCode === 'ADM1' || record.featureCode === 'PCLI';
+    });
   }
 
   /** Whether one of the entry's records writes the name in capitals itself ("USA", "UK"). */

@@ -26,12 +26,12 @@ export type StateAbbreviations = ReadonlyMap<string, string>;
 
 export const CANDIDATES_KEPT = 5;
 /** Below this score the best candidate is no place the finder will put on a map. */
-export const MIN_SCORE = 4;
+export const MIN_SCORE = 4.5;
 /** A name that is also a common English word needs more. */
-export const MIN_SCORE_COMMON_WORD = 6;
+export const MIN_SCORE_COMMON_WORD = 7;
 /** A name is confident when it has one record, or its best prior leads the next by this. */
 const CONFIDENT_LEAD = 1.5;
-const PRIMARY_NAME_BONUS = 1.5;
+const PRIMARY_NAME_BONUS = 0.75;
 
 function prior(record: GazetteerRecord): number {
   const size = Math.log10(record.population + 1);
@@ -39,11 +39,11 @@ function prior(record: GazetteerRecord): number {
     case 'PCLI':
       return size + 1.5;
     case 'ADM1':
-      return record.source === 'curated' ? 7 : size + 0.5;
+      return record.source === 'curated' ? 7 : size;
     case 'ADM2':
       return size - 0.5;
     case 'PPLC':
-      return size + 1;
+      return size + 1.5;
     case 'PPLA':
       return size + 0.3;
   }

@@ -31,7 +31,7 @@ export interface GazetteerCut {
 export const GAZETTEER_CUT: GazetteerCut = {
   regionCountries: ['AZ', 'AM', 'GE'],
   regionBox: [43, 38, 51, 43.5],
-  minPopulation: 5000,
+  minPopulation: 10000,
   alwaysCodes: ['PPLC', 'PPLA'],
 };
 

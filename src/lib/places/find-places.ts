@@ -29,7 +29,7 @@ export interface PlaceFinderData {
 }
 
 /** How many other names of a record the feature lists beside the text's own. */
-const VARIANTS_KEPT = 6;
+const VARIANTS_KEPT = 5;
 
 export function recordKind(record: GazetteerRecord): FoundKind {
   if (record.featureCode.startsWith('PCL')) return 'country';
@@ -76,6 +76,25 @@ class MentionMaker {
   }
 }
 
+/** Whether `alternate` spells one of `names` a little differently (at most 2 edits, folded). */
+function isSpellingOf(alternate: string, names: readonly string[]): boolean {
+  const folded = nameKey(alternate);
+  return names.some((name) => editDistance(folded, nameKey(name)) <= 2);
+}
+
+/** Levenshtein distance; names are short, so the plain two-row table does. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
 function candidateOf(gazetteer: WorldGazetteer, { record, score }: { record: GazetteerRecord; score: number }): Candidate {
   return {
     id: record.id,
@@ -94,7 +113,10 @@ function placeFeature(choice: Choice, mentions: Mention[], gazetteer: WorldGazet
   const name = collapseWhiteSpace(mentions[0]!.text);
   const seen = new Set([nameKey(name)]);
   const variants = [];
-  for (const other of [record.name, ...mentions.map((mention) => collapseWhiteSpace(mention.text)), ...record.alternates]) {
+  // The text's other forms, the record's name, and of its alternates those that are other names,
+  // not spellings of one (Khankendi: Stepanakert, not Khankendy).
+  const otherNames = record.alternates.filter((alternate) => !isSpellingOf(alternate, [name, record.name]));
+  for (const other of [...mentions.map((mention) => collapseWhiteSpace(mention.text)), record.name, ...otherNames]) {
     const key = nameKey(other);
     if (seen.has(key) || variants.length >= VARIANTS_KEPT) continue;
     seen.add(key);

@@ -182,6 +182,10 @@ export class WorldGazetteer {
     }
   }
 
+  get nameCount(): number {
+    return this.#names.size;
+  }
+
   /** The records a folded name (name-key.ts) may mean, or undefined. */
   lookup(key: string): NameEntry | undefined {
     let entry = this.#entries.get(key);

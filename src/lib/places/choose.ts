@@ -5,7 +5,7 @@
  * close a candidate is to the text's other confident places. One name means one place in a text.
  */
 import { distance } from '@turf/distance';
-import { nameKey } from '../text/name-key.ts';
+import { editDistance, nameKey } from '../text/name-key.ts';
 import type { NameMatch } from './name-scan.ts';
 import type { GazetteerRecord, WorldGazetteer } from './world-gazetteer.ts';
 
@@ -32,6 +32,7 @@ export const MIN_SCORE_COMMON_WORD = 7;
 /** A name is confident when it has one record, or its best prior leads the next by this. */
 const CONFIDENT_LEAD = 1.5;
 const PRIMARY_NAME_BONUS = 0.75;
+const ALTERNATE_NAME_MARGIN = 1.5;
 
 function prior(record: GazetteerRecord): number {
   const size = Math.log10(record.population + 1);
@@ -172,7 +173,10 @@ export function choosePlaces(text: string, matches: readonly NameMatch[], gazett
     };
     const candidates = group.records.map((record) => ({ record, score: score(record) })).sort((a, b) => b.score - a.score || a.record.index - b.record.index);
     const best = candidates[0];
-    const needed = group.matches[0]!.entry.commonWord ? MIN_SCORE_COMMON_WORD : MIN_SCORE;
+    // A name that is only an alternate of its best record ("Mins" for Mainz), not its name
+    // however spelt (Geneva for Genève), needs more.
+    const alternateOnly = best !== undefined && editDistance(nameKey(best.record.name), group.key) > 1;
+    const needed = (group.matches[0]!.entry.commonWord ? MIN_SCORE_COMMON_WORD : MIN_SCORE) + (alternateOnly ? ALTERNATE_NAME_MARGIN : 0);
     if (!best || best.score < needed) continue;
     choices.push({ matches: group.matches, candidates: candidates.slice(0, CANDIDATES_KEPT) });
   }

@@ -7,7 +7,7 @@
 import { length as turfLength } from '@turf/length';
 import type { Source } from '../geo/contract.ts';
 import { foldForSearch } from '../text/fold.ts';
-import { nameKey } from '../text/name-key.ts';
+import { editDistance, nameKey } from '../text/name-key.ts';
 import type { Mention } from '../text/mentions.ts';
 import {
   collapseWhiteSpace,
@@ -80,19 +80,6 @@ class MentionMaker {
 function isSpellingOf(alternate: string, names: readonly string[]): boolean {
   const folded = nameKey(alternate);
   return names.some((name) => editDistance(folded, nameKey(name)) <= 2);
-}
-
-/** Levenshtein distance; names are short, so the plain two-row table does. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }
 
 function candidateOf(gazetteer: WorldGazetteer, { record, score }: { record: GazetteerRecord; score: number }): Candidate {

@@ -26,3 +26,17 @@ export function nameWords(name: string): string[] {
 export function nameKey(name: string): string {
   return nameWords(name).map(foldWord).join(' ');
 }
+
+/** Levenshtein distance between two keys; names are short, so the plain two-row table does. */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const replace = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, replace);
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}

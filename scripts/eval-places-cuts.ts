@@ -32,7 +32,7 @@ for (const minPopulation of THRESHOLDS) {
   const files = gazetteerFiles(areas, cities, { ...GAZETTEER_CUT, minPopulation }, words);
   const gzip = (gzipSync(files.records).length + gzipSync(files.names).length) / 1e6;
   const gazetteer = new WorldGazetteer({ records: files.records, names: files.names, sources });
-  for (const score of scoreTexts(texts, { gazetteer, states })) {
+  for (const score of scoreTexts(texts, { gazetteer, states, focusCountries: new Set<string>(JSON.parse(read('regions.json')).focusCountries) })) {
     console.log(`| ${minPopulation} | ${files.recordCount} | ${gzip.toFixed(2)} | ${score.corpus} | ${score.precision.toFixed(2)} | ${score.recall.toFixed(2)} | ${score.f1.toFixed(2)} | ${score.acc161.toFixed(2)} | ${score.acc20.toFixed(2)} |`);
   }
 }

@@ -18,5 +18,6 @@ export function placeFinderData(files: GazetteerFiles = readGazetteerFiles()): P
   return {
     gazetteer: new WorldGazetteer(files),
     states: stateAbbreviations(JSON.parse(read('us-states.json'))),
+    focusCountries: new Set(JSON.parse(read('regions.json')).focusCountries),
   };
 }

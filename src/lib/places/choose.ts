@@ -33,6 +33,8 @@ export const MIN_SCORE_COMMON_WORD = 7;
 const CONFIDENT_LEAD = 1.5;
 const PRIMARY_NAME_BONUS = 0.75;
 const ALTERNATE_NAME_MARGIN = 1.5;
+/** For a place of the atlas's own region (regions.json, `focusCountries`). */
+const FOCUS_BONUS = 0.75;
 
 function prior(record: GazetteerRecord): number {
   const size = Math.log10(record.population + 1);
@@ -125,7 +127,7 @@ function nearest(record: GazetteerRecord, points: readonly GazetteerRecord[]): n
   return best;
 }
 
-export function choosePlaces(text: string, matches: readonly NameMatch[], gazetteer: WorldGazetteer, states: StateAbbreviations): Choice[] {
+export function choosePlaces(text: string, matches: readonly NameMatch[], gazetteer: WorldGazetteer, states: StateAbbreviations, focus: ReadonlySet<string>): Choice[] {
   const groups = groupMatches(matches, gazetteer);
   readQualifiers(text, matches, groups, states);
   // First the names that are plain: one record, or one far ahead of the others by its prior.
@@ -167,8 +169,10 @@ export function choosePlaces(text: string, matches: readonly NameMatch[], gazett
       }
       if (group.qualifiers.has(`${record.country}.${record.admin1}`) || group.qualifiers.has(record.country)) total += 6;
       if (datelineCountries.has(record.country)) total += 1;
-      // The name the record goes by, not one of its alternates (some are historic: Salisbury).
-      if (nameKey(record.name) === group.key) total += PRIMARY_NAME_BONUS;
+      if (focus.has(record.country)) total += FOCUS_BONUS;
+      // The name the record goes by, however spelt (Lachin for Laçın), not one of its
+      // alternates (some are historic: Salisbury for Harare).
+      if (editDistance(nameKey(record.name), group.key) <= 1) total += PRIMARY_NAME_BONUS;
       return Math.round(total * 100) / 100;
     };
     const candidates = group.records.map((record) => ({ record, score: score(record) })).sort((a, b) => b.score - a.score || a.record.index - b.record.index);

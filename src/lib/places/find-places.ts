@@ -26,6 +26,8 @@ export interface PlaceFinderData {
   gazetteer: WorldGazetteer;
   /** US states' AP and postal abbreviations to their postal codes ("La." → "LA"). */
   states: StateAbbreviations;
+  /** The atlas's own region's countries (regions.json): the finder leans to their places. */
+  focusCountries: ReadonlySet<string>;
 }
 
 /** How many other names of a record the feature lists beside the text's own. */
@@ -161,7 +163,7 @@ function routeFeature(routes: RouteMention[], mentions: Mention[], recordOf: (ma
 /** The places and routes the text names, in the order the text first names them. */
 export function findPlaces(text: string, data: PlaceFinderData): FoundFeature[] {
   const matches = new NameScanner(data.gazetteer).scan(text);
-  const choices = choosePlaces(text, matches, data.gazetteer, data.states);
+  const choices = choosePlaces(text, matches, data.gazetteer, data.states, data.focusCountries);
   const choiceOf = new Map<NameMatch, Choice>();
   for (const choice of choices) for (const match of choice.matches) choiceOf.set(match, choice);
   const placedMatches = matches.filter((match) => choiceOf.has(match));

@@ -6,6 +6,7 @@ import recordsUrl from '../../../geodata/world-gazetteer/records.tsv?url';
 import namesUrl from '../../../geodata/world-gazetteer/names.tsv?url';
 import sources from '../../../geodata/world-gazetteer/sources.json';
 import usStates from '../../../geodata/world-gazetteer/us-states.json';
+import { focusCountries } from '../../../geodata/world-gazetteer/regions.json';
 import { stateAbbreviations } from './choose.ts';
 import { findPlaces, type PlaceFinderData } from './find-places.ts';
 import type { FinderReply, FinderRequest } from './place-finder-protocol.ts';
@@ -27,7 +28,7 @@ let loading: Promise<PlaceFinderData> | undefined;
 function load(): Promise<PlaceFinderData> {
   loading ??= Promise.all([fetchText(recordsUrl), fetchText(namesUrl)]).then(([records, names]) => {
     const gazetteer = new WorldGazetteer({ records, names, sources: sources as GazetteerSources });
-    return { gazetteer, states: stateAbbreviations(usStates) };
+    return { gazetteer, states: stateAbbreviations(usStates), focusCountries: new Set(focusCountries) };
   });
   return loading;
 }

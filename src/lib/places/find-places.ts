@@ -193,7 +193,9 @@ export function findPlaces(text: string, data: PlaceFinderData): FoundFeature[] 
   const routesById = new Map<string, RouteMention[]>();
   for (const route of routes) {
     const id = `${route.ends.map((match) => recordOf(match).index).join('-')}`;
-    routesById.set(id, [...(routesById.get(id) ?? []), route]);
+    const group = routesById.get(id);
+    if (group) group.push(route);
+    else routesById.set(id, [route]);
   }
   for (const group of routesById.values()) {
     const feature = routeFeature(group, group.map((route) => mentionOf.get(route)!), recordOf, data.gazetteer, text);

@@ -141,9 +141,10 @@ export class NameScanner {
         break;
       }
     }
-    markGlosses(text, matches);
     // A name written once after a first name ("Mark Kelly") is a person's all through the text.
-    return matches.filter((match) => !this.#personKeys.has(match.key));
+    const places = matches.filter((match) => !this.#personKeys.has(match.key));
+    markGlosses(text, places);
+    return places;
   }
 
   /** The match of words first..last, or undefined where the context says it is no place. */

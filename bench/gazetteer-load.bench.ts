@@ -7,7 +7,11 @@
  * can import `measureGazetteerLoad()` instead.
  */
 import { chromium } from 'playwright-core';
-import { buildPlaceFinderPage, PAGE_PATH, servePlaceFinderPage } from '../tests/e2e/place-finder/build.ts';
+import {
+  buildPlaceFinderPage,
+  PAGE_PATH,
+  servePlaceFinderPage,
+} from '../tests/e2e/place-finder/build.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ORIGIN = 'http://127.0.0.1:4402';
@@ -27,18 +31,24 @@ export async function measureGazetteerLoad(runs = 5): Promise<GazetteerLoadResul
       await servePlaceFinderPage(page, outDir);
       await page.goto(`${ORIGIN}${PAGE_PATH}`);
       await page.waitForSelector('body[data-ready="true"]', { state: 'attached' });
-      runsMs.push(await page.evaluate(async () => {
-        const started = performance.now();
-        await window.placeFinder.load();
-        return performance.now() - started;
-      }));
+      runsMs.push(
+        await page.evaluate(async () => {
+          const started = performance.now();
+          await window.placeFinder.load();
+          return performance.now() - started;
+        }),
+      );
       await page.close();
     }
   } finally {
     await browser.close();
   }
   const sorted = [...runsMs].sort((a, b) => a - b);
-  return { gazetteerLoadMs: Math.round(sorted[sorted.length >> 1]!), runsMs: runsMs.map(Math.round) };
+  return {
+    gazetteerLoadMs: Math.round(sorted[sorted.length >> 1]!),
+    runsMs: runsMs.map(Math.round),
+  };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) console.log(JSON.stringify(await measureGazetteerLoad(), null, 2));
+if (import.meta.url === `file://${process.argv[1]}`)
+  console.log(JSON.stringify(await measureGazetteerLoad(), null, 2));

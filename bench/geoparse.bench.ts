@@ -24,7 +24,9 @@ export interface GeoparseBenchResult {
 
 /** Mixed news of about `size` characters: the texts in turn, paragraphs apart. */
 export function mixedNews(size: number): string {
-  const texts = readEvalTexts(join(import.meta.dirname, '..', 'tests', 'fixtures', 'caucasus', 'texts.jsonl')).map((text) => text.text);
+  const texts = readEvalTexts(
+    join(import.meta.dirname, '..', 'tests', 'fixtures', 'caucasus', 'texts.jsonl'),
+  ).map((text) => text.text);
   const parts: string[] = [];
   let length = 0;
   for (let index = 0; length < size; index++) {
@@ -61,4 +63,5 @@ export function measureGeoparse(runs = 3): GeoparseBenchResult {
   };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) console.log(JSON.stringify(measureGeoparse(), null, 2));
+if (import.meta.url === `file://${process.argv[1]}`)
+  console.log(JSON.stringify(measureGeoparse(), null, 2));

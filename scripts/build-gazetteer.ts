@@ -7,11 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import {
-  commonEnglishWords,
-  GAZETTEER_CUT,
-  gazetteerFiles,
-} from './gazetteer-files.ts';
+import { commonEnglishWords, GAZETTEER_CUT, gazetteerFiles } from './gazetteer-files.ts';
 import {
   readCities,
   readCountries,
@@ -26,12 +22,10 @@ const areas = [...readCuratedRegions(countries), ...countries, ...readUsAreas(ci
 const notPlaces = new Set<string>(
   JSON.parse(readFileSync(join(WORLD_GAZETTEER_DIRECTORY, 'not-places.json'), 'utf8')).names,
 );
-const files = gazetteerFiles(
-  areas,
-  cities,
-  GAZETTEER_CUT,
-  { common: commonEnglishWords(), notPlaces },
-);
+const files = gazetteerFiles(areas, cities, GAZETTEER_CUT, {
+  common: commonEnglishWords(),
+  notPlaces,
+});
 for (const [file, text] of [
   ['records.tsv', files.records],
   ['names.tsv', files.names],

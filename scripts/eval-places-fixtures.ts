@@ -16,12 +16,16 @@ const ROUTE = /^\s*(?:(?:and|,)\s*)?$|^[-–—]$/;
 const { gazetteer } = placeFinderData();
 const countryPoint = (code: string): [number, number] => {
   for (const record of gazetteer.records()) {
-    if (record.featureCode === 'PCLI' && record.country === code) return [record.latitude, record.longitude];
+    if (record.featureCode === 'PCLI' && record.country === code)
+      return [record.latitude, record.longitude];
   }
   throw new Error(`texts.md: no country ${code} in the gazetteer`);
 };
 
-const markdown = readFileSync(join(DIRECTORY, 'texts.md'), 'utf8').replace(/<!--[\s\S]*?-->\s*/, '');
+const markdown = readFileSync(join(DIRECTORY, 'texts.md'), 'utf8').replace(
+  /<!--[\s\S]*?-->\s*/,
+  '',
+);
 const texts: EvalText[] = markdown
   .split(/^# /m)
   .filter((block) => block.trim() !== '')
@@ -34,7 +38,9 @@ const texts: EvalText[] = markdown
     for (const match of body.matchAll(MARK)) {
       text += body.slice(from, match.index);
       const [name, where] = [match[1]!, match[2]!];
-      const [lat, lon] = /^[A-Z]{2}$/.test(where) ? countryPoint(where) : where.split(',').map(Number);
+      const [lat, lon] = /^[A-Z]{2}$/.test(where)
+        ? countryPoint(where)
+        : where.split(',').map(Number);
       places.push({ name, start: text.length, end: text.length + name.length, lat, lon });
       text += name;
       from = match.index + match[0].length;
@@ -46,10 +52,16 @@ const texts: EvalText[] = markdown
       if (!ROUTE.test(text.slice(first.end, second.start))) continue;
       if (!/^[-–—]$/.test(text.slice(first.end, second.start))) continue;
       // The pair's road word: right after it, or after the pairs it is listed with.
-      if (!/^(?:\s+(?:and|,)\s+\S+[-–—]\S+)*\s+(?:roads?|highways?)\b/.test(text.slice(second.end))) continue;
+      if (!/^(?:\s+(?:and|,)\s+\S+[-–—]\S+)*\s+(?:roads?|highways?)\b/.test(text.slice(second.end)))
+        continue;
       routes.push({ name: `${first.name}–${second.name}`, start: first.start, end: second.end });
     }
     return { id: id!.trim(), text, places, routes };
   });
-writeFileSync(join(DIRECTORY, 'texts.jsonl'), texts.map((text) => JSON.stringify(text)).join('\n') + '\n');
-console.log(`${texts.length} texts, ${texts.reduce((sum, text) => sum + text.places.length, 0)} places, ${texts.reduce((sum, text) => sum + text.routes!.length, 0)} routes`);
+writeFileSync(
+  join(DIRECTORY, 'texts.jsonl'),
+  texts.map((text) => JSON.stringify(text)).join('\n') + '\n',
+);
+console.log(
+  `${texts.length} texts, ${texts.reduce((sum, text) => sum + text.places.length, 0)} places, ${texts.reduce((sum, text) => sum + text.routes!.length, 0)} routes`,
+);

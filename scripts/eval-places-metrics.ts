@@ -74,14 +74,33 @@ export function scoreTexts(texts: readonly EvalText[], data: PlaceFinderData): C
     const corpus = corpusOf(text);
     let tally = tallies.get(corpus);
     if (!tally) {
-      tally = { texts: 0, gold: 0, found: 0, foundRight: 0, goldFound: 0, placed: 0, within161: 0, within20: 0, routesGold: 0, routesDrawn: 0 };
+      tally = {
+        texts: 0,
+        gold: 0,
+        found: 0,
+        foundRight: 0,
+        goldFound: 0,
+        placed: 0,
+        within161: 0,
+        within20: 0,
+        routesGold: 0,
+        routesDrawn: 0,
+      };
       tallies.set(corpus, tally);
     }
     const features = findPlaces(text.text, data);
     const found = features
       .filter((feature) => feature.properties.kind !== 'route')
-      .flatMap((feature) => feature.properties.mentions.map((mention) => ({ start: mention.start, end: mention.end, point: feature.geometry.coordinates as number[] })));
-    const routeMentions = features.filter((feature) => feature.geometry.type === 'LineString').flatMap((feature) => feature.properties.mentions);
+      .flatMap((feature) =>
+        feature.properties.mentions.map((mention) => ({
+          start: mention.start,
+          end: mention.end,
+          point: feature.geometry.coordinates as number[],
+        })),
+      );
+    const routeMentions = features
+      .filter((feature) => feature.geometry.type === 'LineString')
+      .flatMap((feature) => feature.properties.mentions);
     tally.texts++;
     tally.gold += text.places.length;
     tally.found += found.length;
@@ -95,7 +114,9 @@ export function scoreTexts(texts: readonly EvalText[], data: PlaceFinderData): C
       if (km <= 161) tally.within161++;
       if (km <= 20) tally.within20++;
     }
-    tally.goldFound += text.places.filter((place) => found.some((mention) => overlaps(place, mention))).length;
+    tally.goldFound += text.places.filter((place) =>
+      found.some((mention) => overlaps(place, mention)),
+    ).length;
     for (const route of text.routes ?? []) {
       tally.routesGold++;
       if (routeMentions.some((mention) => overlaps(route, mention))) tally.routesDrawn++;

@@ -11,7 +11,10 @@ import { readEvalTexts, scoreTable, scoreTexts } from './eval-places-metrics.ts'
 import { placeFinderData } from './place-finder-data.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const DEV_SET_PLACES = [join(ROOT, '..', 'shared', 'eval', 'dev.jsonl'), '/work/shared/eval/dev.jsonl'];
+const DEV_SET_PLACES = [
+  join(ROOT, '..', 'shared', 'eval', 'dev.jsonl'),
+  '/work/shared/eval/dev.jsonl',
+];
 const CAUCASUS = join(ROOT, 'tests', 'fixtures', 'caucasus', 'texts.jsonl');
 
 const args = process.argv.slice(2);
@@ -19,7 +22,10 @@ const json = args.includes('--json');
 let files = args.filter((arg) => !arg.startsWith('--'));
 if (files.length === 0) {
   const dev = DEV_SET_PLACES.find((file) => existsSync(file));
-  if (!dev) console.error(`No development set at ${DEV_SET_PLACES.join(' or ')}: scoring the atlas's own texts only.`);
+  if (!dev)
+    console.error(
+      `No development set at ${DEV_SET_PLACES.join(' or ')}: scoring the atlas's own texts only.`,
+    );
   files = [...(dev ? [dev] : []), CAUCASUS];
 }
 const missing = files.filter((file) => !existsSync(file));
@@ -35,5 +41,7 @@ if (json) {
   console.log(JSON.stringify(scores, null, 2));
 } else {
   console.log(scoreTable(scores));
-  console.log(`\ngazetteer read in ${Math.round(loaded - started)} ms; texts read in ${Math.round(performance.now() - loaded)} ms`);
+  console.log(
+    `\ngazetteer read in ${Math.round(loaded - started)} ms; texts read in ${Math.round(performance.now() - loaded)} ms`,
+  );
 }

@@ -39,7 +39,10 @@ export function keepsCity(cut: GazetteerCut, city: SourceRecord): boolean {
   const [west, south, east, north] = cut.regionBox;
   return (
     cut.regionCountries.includes(city.country) ||
-    (city.longitude >= west && city.longitude <= east && city.latitude >= south && city.latitude <= north) ||
+    (city.longitude >= west &&
+      city.longitude <= east &&
+      city.latitude >= south &&
+      city.latitude <= north) ||
     city.population >= cut.minPopulation ||
     cut.alwaysCodes.includes(city.featureCode)
   );

@@ -180,14 +180,46 @@ export function readUsAreas(cities: readonly SourceRecord[]): SourceRecord[] {
   const statePopulation = populationBy(us, (city) => city.admin1);
   const countyPopulation = populationBy(us, (city) => `${city.admin1}.${city.admin2}`);
   const records: SourceRecord[] = [];
-  const area = (id: string, name: string, code: string, admin1: string, admin2: string, shape: { geometry: unknown }, population: number): SourceRecord => {
+  const area = (
+    id: string,
+    name: string,
+    code: string,
+    admin1: string,
+    admin2: string,
+    shape: { geometry: unknown },
+    population: number,
+  ): SourceRecord => {
     const [longitude, latitude] = labelPoint(shape.geometry as Polygon | MultiPolygon);
-    return { source: 'us-census', id, name, alternates: [], latitude: latitude!, longitude: longitude!, featureClass: 'A', featureCode: code, country: 'US', admin1, admin2, population, url: '' };
+    return {
+      source: 'us-census',
+      id,
+      name,
+      alternates: [],
+      latitude: latitude!,
+      longitude: longitude!,
+      featureClass: 'A',
+      featureCode: code,
+      country: 'US',
+      admin1,
+      admin2,
+      population,
+      url: '',
+    };
   };
   for (const shape of polygonsOf('us-atlas/states-10m.json', 'states')) {
     const state = states.get(String(shape.id));
     if (!state) continue;
-    records.push(area(state.fips, state.name, 'ADM1', state.postal, '', shape, statePopulation.get(state.postal) ?? 0));
+    records.push(
+      area(
+        state.fips,
+        state.name,
+        'ADM1',
+        state.postal,
+        '',
+        shape,
+        statePopulation.get(state.postal) ?? 0,
+      ),
+    );
   }
   for (const shape of polygonsOf('us-atlas/counties-10m.json', 'counties')) {
     const id = String(shape.id);
@@ -195,7 +227,17 @@ export function readUsAreas(cities: readonly SourceRecord[]): SourceRecord[] {
     // Codes from 500 up are independent cities (Baltimore, St. Louis): cities500 has them.
     if (!state || Number(id.slice(2)) >= 500) continue;
     const name = `${shape.properties!.name} ${COUNTY_WORD[state.postal] ?? 'County'}`;
-    records.push(area(id, name, 'ADM2', state.postal, id.slice(2), shape, countyPopulation.get(`${state.postal}.${id.slice(2)}`) ?? 0));
+    records.push(
+      area(
+        id,
+        name,
+        'ADM2',
+        state.postal,
+        id.slice(2),
+        shape,
+        countyPopulation.get(`${state.postal}.${id.slice(2)}`) ?? 0,
+      ),
+    );
   }
   return records;
 }
@@ -220,12 +262,22 @@ interface CuratedRegion {
 export function readCuratedRegions(countryRecords: readonly SourceRecord[]): SourceRecord[] {
   const file = join(WORLD_GAZETTEER_DIRECTORY, 'regions.json');
   const regions: CuratedRegion[] = JSON.parse(readFileSync(file, 'utf8')).regions;
-  const points: { country: string; latitude: number; longitude: number; source: { url: string } }[] =
-    JSON.parse(readFileSync(file, 'utf8')).countryPoints ?? [];
+  const points: {
+    country: string;
+    latitude: number;
+    longitude: number;
+    source: { url: string };
+  }[] = JSON.parse(readFileSync(file, 'utf8')).countryPoints ?? [];
   for (const point of points) {
     const country = countryRecords.find((record) => record.id === point.country);
     if (!country) throw new Error(`regions.json: no country ${point.country} for its point`);
-    Object.assign(country, { source: 'curated', id: country.name.toLowerCase().replace(/[^a-z0-9]+/g, '-'), latitude: point.latitude, longitude: point.longitude, url: point.source.url });
+    Object.assign(country, {
+      source: 'curated',
+      id: country.name.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
+      latitude: point.latitude,
+      longitude: point.longitude,
+      url: point.source.url,
+    });
   }
   return regions.map((region) => {
     let { latitude, longitude } = region;
@@ -238,7 +290,11 @@ export function readCuratedRegions(countryRecords: readonly SourceRecord[]): Sou
       latitude = round(points.reduce((sum, point) => sum + point.latitude, 0) / points.length);
       longitude = round(points.reduce((sum, point) => sum + point.longitude, 0) / points.length);
     }
-    if (latitude === undefined || longitude === undefined || !/^https?:\/\//.test(region.source.url)) {
+    if (
+      latitude === undefined ||
+      longitude === undefined ||
+      !/^https?:\/\//.test(region.source.url)
+    ) {
       throw new Error(`regions.json, ${region.id}: a region needs a point and a source URL`);
     }
     return {

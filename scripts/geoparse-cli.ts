@@ -53,12 +53,15 @@ export function readInput(file: string): ReadText {
     throw new InputError(`${file}: no such file`);
   }
   if (size > MAX_TEXT_BYTES) {
-    throw new InputError(`${file}: ${(size / 1024 / 1024).toFixed(1)} MB, more than the 20 MB a text may have`);
+    throw new InputError(
+      `${file}: ${(size / 1024 / 1024).toFixed(1)} MB, more than the 20 MB a text may have`,
+    );
   }
   const extension = extname(file).toLowerCase();
   if (!EXTENSIONS.has(extension)) throw new InputError(`${file}: not a .txt, .md or .html file`);
   const bytes = readFileSync(file);
-  if (bytes.includes(0)) throw new InputError(`${file}: a binary file (it holds NUL bytes), not a text`);
+  if (bytes.includes(0))
+    throw new InputError(`${file}: a binary file (it holds NUL bytes), not a text`);
   let decoded: string;
   try {
     decoded = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
@@ -69,7 +72,9 @@ export function readInput(file: string): ReadText {
   const name = basename(file);
   if (extension === '.html' || extension === '.htm') {
     // jsdom takes a second to load: only for HTML.
-    const { JSDOM } = createRequire(import.meta.url)('jsdom') as typeof import('jsdom');
+    const { JSDOM } = createRequire(import.meta.url)('jsdom') as {
+      JSDOM: new (html: string) => { window: { document: Document } };
+    };
     const { text, title } = visibleText(new JSDOM(decoded).window.document);
     return { text, title: title || name, sha256 };
   }
@@ -90,7 +95,11 @@ export function geoparseFile(file: string, data: PlaceFinderData): string {
 }
 
 /** Runs the command line; resolves to its exit code. `data` is read only if a file needs it. */
-export function runGeoparse(args: readonly string[], output: CliOutput, loadData: () => PlaceFinderData): number {
+export function runGeoparse(
+  args: readonly string[],
+  output: CliOutput,
+  loadData: () => PlaceFinderData,
+): number {
   if (args.includes('--help') || args.includes('-h')) {
     output.stdout(`${USAGE}\n`);
     return 0;
@@ -105,8 +114,10 @@ export function runGeoparse(args: readonly string[], output: CliOutput, loadData
     else files.push(arg);
   }
   if (files.length === 0) return usage(output, 'No input file given.');
-  if (out === undefined || out === '') return usage(output, '--out DIR (or --out - for standard output) is required.');
-  if (out === '-' && files.length > 1) return usage(output, '--out - writes one file to standard output: give one input.');
+  if (out === undefined || out === '')
+    return usage(output, '--out DIR (or --out - for standard output) is required.');
+  if (out === '-' && files.length > 1)
+    return usage(output, '--out - writes one file to standard output: give one input.');
   let data: PlaceFinderData | undefined;
   let code = 0;
   for (const file of files) {

@@ -11,7 +11,11 @@ export const WORLD_GAZETTEER_FILES = join(GEODATA_DIRECTORY, 'world-gazetteer');
 const read = (file: string) => readFileSync(join(WORLD_GAZETTEER_FILES, file), 'utf8');
 
 export function readGazetteerFiles(): GazetteerFiles {
-  return { records: read('records.tsv'), names: read('names.tsv'), sources: JSON.parse(read('sources.json')) };
+  return {
+    records: read('records.tsv'),
+    names: read('names.tsv'),
+    sources: JSON.parse(read('sources.json')),
+  };
 }
 
 export function placeFinderData(files: GazetteerFiles = readGazetteerFiles()): PlaceFinderData {

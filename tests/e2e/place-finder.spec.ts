@@ -12,7 +12,9 @@ test.beforeAll(async () => {
   outDir = await buildPlaceFinderPage();
 });
 
-test('the worker loads the gazetteer on first use and finds the places of a text', async ({ page }) => {
+test('the worker loads the gazetteer on first use and finds the places of a text', async ({
+  page,
+}) => {
   const asked = await servePlaceFinderPage(page, outDir);
   const offOrigin: string[] = [];
   page.on('request', (request) => {
@@ -33,8 +35,13 @@ test('the worker loads the gazetteer on first use and finds the places of a text
     const features = await window.placeFinder.find(text, (phase) => phases.push(phase));
     return { phases, features };
   });
-  const khankendi = result.features.find((feature) => feature.properties.mentions.some((mention) => mention.text === 'Stepanakert'));
-  expect(khankendi?.properties.mentions.map((mention) => mention.text)).toEqual(['Stepanakert', 'Khankendi']);
+  const khankendi = result.features.find((feature) =>
+    feature.properties.mentions.some((mention) => mention.text === 'Stepanakert'),
+  );
+  expect(khankendi?.properties.mentions.map((mention) => mention.text)).toEqual([
+    'Stepanakert',
+    'Khankendi',
+  ]);
   expect(khankendi?.properties.certainty).toBe('suggested');
   expect(khankendi?.properties.gazetteer?.url).toMatch(/^https:\/\/www\.geonames\.org\/\d+$/);
   expect(result.features.map((feature) => feature.properties.name)).toContain('Goris');

@@ -18,7 +18,11 @@ beforeAll(() => {
 function run(...args: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = runGeoparse(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) }, () => data);
+  const code = runGeoparse(
+    args,
+    { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) },
+    () => data,
+  );
   return { code, stdout, stderr };
 }
 
@@ -29,27 +33,42 @@ const file = (name: string, content: string | Buffer) => {
 };
 
 describe('geoparse', () => {
-  it('writes the contract\'s FeatureCollection for a text with a BOM and CRLF line ends', () => {
+  it("writes the contract's FeatureCollection for a text with a BOM and CRLF line ends", () => {
     const text = 'Talks in Baku\r\nended; Yerevan replied.\r\n';
     const input = file('statement.txt', `\ufeff${text}`);
     const { code, stdout } = run(input, '--out', '-');
     expect(code).toBe(0);
     const collection = JSON.parse(stdout);
-    expect(collection.document).toEqual({ title: 'statement.txt', file: 'statement.txt', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    const mentions = collection.features.flatMap((feature: { properties: { mentions: { start: number; end: number; text: string }[] } }) => feature.properties.mentions);
+    expect(collection.document).toEqual({
+      title: 'statement.txt',
+      file: 'statement.txt',
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    const mentions = collection.features.flatMap(
+      (feature: { properties: { mentions: { start: number; end: number; text: string }[] } }) =>
+        feature.properties.mentions,
+    );
     expect(mentions.map((mention: { text: string }) => mention.text)).toEqual(['Baku', 'Yerevan']);
-    for (const mention of mentions) expect(text.slice(mention.start, mention.end)).toBe(mention.text);
+    for (const mention of mentions)
+      expect(text.slice(mention.start, mention.end)).toBe(mention.text);
   });
 
-  it('reads the visible text of HTML, and a Markdown file\'s first heading as its title', () => {
-    const html = file('page.html', '<html><head><title>T</title><script>var Paris = 1;</script></head><body><h1>News from Ganja</h1><p>Shelling near <b>Tartar</b>.</p></body></html>');
+  it("reads the visible text of HTML, and a Markdown file's first heading as its title", () => {
+    const html = file(
+      'page.html',
+      '<html><head><title>T</title><script>var Paris = 1;</script></head><body><h1>News from Ganja</h1><p>Shelling near <b>Tartar</b>.</p></body></html>',
+    );
     const markdown = file('notes.md', 'Intro line\n\n## Notes on Tbilisi\n\nA trip to Tbilisi.\n');
     const out = join(directory, 'out');
     expect(run(html, markdown, '--out', out).code).toBe(0);
     const page = JSON.parse(readFileSync(join(out, 'page.geojson'), 'utf8'));
     expect(page.document.title).toBe('News from Ganja');
-    expect(page.features.map((feature: { properties: { name: string } }) => feature.properties.name)).toEqual(['Ganja', 'Tartar']);
-    expect(JSON.parse(readFileSync(join(out, 'notes.geojson'), 'utf8')).document.title).toBe('Notes on Tbilisi');
+    expect(
+      page.features.map((feature: { properties: { name: string } }) => feature.properties.name),
+    ).toEqual(['Ganja', 'Tartar']);
+    expect(JSON.parse(readFileSync(join(out, 'notes.geojson'), 'utf8')).document.title).toBe(
+      'Notes on Tbilisi',
+    );
   }, 30_000);
 
   it('refuses a missing, binary or oversized file by name with exit code 2, and writes the others', () => {
@@ -69,12 +88,20 @@ describe('geoparse', () => {
   it('refuses usage errors with exit code 2 and the usage', () => {
     expect(run('a.txt').code).toBe(2);
     expect(run().stderr).toContain('Usage: npm run geoparse');
-    expect(run(file('a.txt', 'x'), file('b.txt', 'y'), '--out', '-').stderr).toContain('give one input');
+    expect(run(file('a.txt', 'x'), file('b.txt', 'y'), '--out', '-').stderr).toContain(
+      'give one input',
+    );
   });
 
   it('runs as npm run geoparse (spawned once)', () => {
     const input = file('smoke.txt', 'A convoy left Goris for Lachin.');
-    const output = execFileSync('npx', ['tsx', 'scripts/geoparse.ts', input, '--out', '-'], { encoding: 'utf8' });
-    expect(JSON.parse(output).features.map((feature: { properties: { name: string } }) => feature.properties.name)).toEqual(['Goris', 'Lachin']);
+    const output = execFileSync('npx', ['tsx', 'scripts/geoparse.ts', input, '--out', '-'], {
+      encoding: 'utf8',
+    });
+    expect(
+      JSON.parse(output).features.map(
+        (feature: { properties: { name: string } }) => feature.properties.name,
+      ),
+    ).toEqual(['Goris', 'Lachin']);
   }, 60_000);
 });

@@ -15,12 +15,16 @@ beforeAll(() => {
 
 const find = (text: string) => findPlaces(text, data);
 const names = (features: FoundFeature[]) => features.map((feature) => feature.properties.name);
-const named = (features: FoundFeature[], name: string) => features.find((feature) => feature.properties.name === name);
-const countryOf = (feature: FoundFeature | undefined) => feature?.properties.candidates?.[0]?.country;
+const named = (features: FoundFeature[], name: string) =>
+  features.find((feature) => feature.properties.name === name);
+const countryOf = (feature: FoundFeature | undefined) =>
+  feature?.properties.candidates?.[0]?.country;
 
 describe('names', () => {
   it('reads an all-caps dateline and the places after it', () => {
-    const features = find('YEREVAN, March 3 (Reuters) - Armenia said talks with Azerbaijan would resume.');
+    const features = find(
+      'YEREVAN, March 3 (Reuters) - Armenia said talks with Azerbaijan would resume.',
+    );
     expect(names(features)).toEqual(['YEREVAN', 'Armenia', 'Azerbaijan']);
     expect(countryOf(named(features, 'YEREVAN'))).toBe('AM');
   });
@@ -32,11 +36,15 @@ describe('names', () => {
   it('takes a name glossed in brackets as the same place', () => {
     const features = find('Residents of Stepanakert [Khankendi] queued for bread.');
     expect(features).toHaveLength(1);
-    expect(features[0]!.properties.mentions.map((mention) => mention.text)).toEqual(['Stepanakert', 'Khankendi']);
+    expect(features[0]!.properties.mentions.map((mention) => mention.text)).toEqual([
+      'Stepanakert',
+      'Khankendi',
+    ]);
   });
 
   it('finds no place inside a URL, an e-mail address or a web domain', () => {
-    const text = 'See https://example.org/baku/ganja-news, write to tbilisi@example.org or visit yerevan.am today.';
+    const text =
+      'See https://example.org/baku/ganja-news, write to tbilisi@example.org or visit yerevan.am today.';
     expect(find(text)).toEqual([]);
   });
 
@@ -49,8 +57,10 @@ describe('names', () => {
     expect(names(find(text))).toEqual(['Republic of Armenia']);
   });
 
-  it('chooses among namesakes with the state written after a town and the text\'s country', () => {
-    expect(countryOf(named(find('Alexandria, La., police said on Friday.'), 'Alexandria'))).toBe('US');
+  it("chooses among namesakes with the state written after a town and the text's country", () => {
+    expect(countryOf(named(find('Alexandria, La., police said on Friday.'), 'Alexandria'))).toBe(
+      'US',
+    );
     const caucasus = find('Georgia and Armenia met in Tbilisi; Georgia hosted the talks.');
     expect(countryOf(named(caucasus, 'Georgia'))).toBe('GE');
   });
@@ -60,7 +70,9 @@ describe('names', () => {
     const candidates = paris!.properties.candidates!;
     expect(candidates.length).toBeGreaterThan(1);
     expect(candidates.length).toBeLessThanOrEqual(5);
-    expect(candidates.map((candidate) => candidate.score)).toEqual([...candidates.map((c) => c.score)].sort((a, b) => b - a));
+    expect(candidates.map((candidate) => candidate.score)).toEqual(
+      [...candidates.map((c) => c.score)].sort((a, b) => b - a),
+    );
     expect(paris!.properties.gazetteer!.id).toBe(candidates[0]!.id);
   });
 });
@@ -73,22 +85,33 @@ describe('routes', () => {
     expect(road.geometry.type).toBe('LineString');
     expect(road.properties.geometryQuality).toBe('schematic');
     expect(road.properties.waypoints).toEqual(['Aghdam', 'Khankendi']);
-    expect(road.geometry.coordinates).toEqual([named(features, 'Aghdam')!.geometry.coordinates, named(features, 'Khankendi')!.geometry.coordinates]);
+    expect(road.geometry.coordinates).toEqual([
+      named(features, 'Aghdam')!.geometry.coordinates,
+      named(features, 'Khankendi')!.geometry.coordinates,
+    ]);
     expect(road.properties.lengthKm).toBeGreaterThan(10);
   });
 
   it('draws both routes of "the X-Y and Y-Z roads" and "the road from X to Y"', () => {
     const pair = find('The Goris-Lachin and Lachin-Khankendi roads were closed.');
-    expect(pair.filter((feature) => feature.properties.kind === 'route').map((feature) => feature.properties.waypoints)).toEqual([
+    expect(
+      pair
+        .filter((feature) => feature.properties.kind === 'route')
+        .map((feature) => feature.properties.waypoints),
+    ).toEqual([
       ['Goris', 'Lachin'],
       ['Lachin', 'Khankendi'],
     ]);
     const from = find('They drove the road from Goris to Lachin at night.');
-    expect(from.find((feature) => feature.properties.kind === 'route')?.properties.waypoints).toEqual(['Goris', 'Lachin']);
+    expect(
+      from.find((feature) => feature.properties.kind === 'route')?.properties.waypoints,
+    ).toEqual(['Goris', 'Lachin']);
   });
 
   it('takes "the X corridor" for a route named for X, drawn at X', () => {
-    const route = find('Traffic on the Lachin corridor stopped.').find((feature) => feature.properties.kind === 'route')!;
+    const route = find('Traffic on the Lachin corridor stopped.').find(
+      (feature) => feature.properties.kind === 'route',
+    )!;
     expect(route.properties.name).toBe('Lachin corridor');
     expect(route.geometry.type).toBe('Point');
   });
@@ -101,19 +124,24 @@ describe('routes', () => {
 });
 
 describe('mentions', () => {
-  const text = 'BAKU, Oct 2 - Officials in\r\nGanja said the Ganja–Tartar highway reopened.\n\nShusha (Shushi) was quiet; Yerevan said so.';
+  const text =
+    'BAKU, Oct 2 - Officials in\r\nGanja said the Ganja–Tartar highway reopened.\n\nShusha (Shushi) was quiet; Yerevan said so.';
 
   it('keeps exact offsets into the text as given, and excerpts verbatim', () => {
     const features = find(text);
     expect(features.length).toBeGreaterThan(4);
     for (const mention of features.flatMap((feature) => feature.properties.mentions)) {
       expect(text.slice(mention.start, mention.end)).toBe(mention.text);
-      expect(mention.excerpt).toBe(collapseWhiteSpace(text.slice(mention.excerptStart, mention.excerptEnd)));
+      expect(mention.excerpt).toBe(
+        collapseWhiteSpace(text.slice(mention.excerptStart, mention.excerptEnd)),
+      );
       expect(mention.excerptStart).toBeLessThanOrEqual(mention.start);
       expect(mention.excerptEnd).toBeGreaterThanOrEqual(mention.end);
       expect(mention.section).toBe('article');
     }
-    expect(named(features, 'Shusha')!.properties.mentions[0]!.excerpt).toBe('Shusha (Shushi) was quiet; Yerevan said so.');
+    expect(named(features, 'Shusha')!.properties.mentions[0]!.excerpt).toBe(
+      'Shusha (Shushi) was quiet; Yerevan said so.',
+    );
   });
 
   it('cites the record every point comes from, as a suggestion', () => {

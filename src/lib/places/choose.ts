@@ -68,7 +68,12 @@ function groupMatches(matches: readonly NameMatch[], gazetteer: WorldGazetteer):
   matches.forEach((match) => {
     let group = groups.get(match.key);
     if (!group) {
-      group = { key: match.key, matches: [], records: match.entry.records.map((index) => gazetteer.record(index)), qualifiers: new Set() };
+      group = {
+        key: match.key,
+        matches: [],
+        records: match.entry.records.map((index) => gazetteer.record(index)),
+        qualifiers: new Set(),
+      };
       groups.set(match.key, group);
     }
     group.matches.push(match);
@@ -88,7 +93,12 @@ function groupMatches(matches: readonly NameMatch[], gazetteer: WorldGazetteer):
 }
 
 /** "Alexandria, La.", "Alexandria, Louisiana", "Gyumri, Armenia": the qualifier after a town. */
-function readQualifiers(text: string, matches: readonly NameMatch[], groups: readonly Group[], states: StateAbbreviations): void {
+function readQualifiers(
+  text: string,
+  matches: readonly NameMatch[],
+  groups: readonly Group[],
+  states: StateAbbreviations,
+): void {
   const groupByKey = new Map(groups.map((group) => [group.key, group]));
   matches.forEach((match, index) => {
     const after = text.slice(match.end, match.end + 12);
@@ -98,7 +108,8 @@ function readQualifiers(text: string, matches: readonly NameMatch[], groups: rea
     const next = matches[index + 1];
     if (next && next.start === match.end + comma[0].length) {
       for (const record of groupByKey.get(next.key)!.records) {
-        if (record.featureCode === 'ADM1' && record.source !== 'curated') group.qualifiers.add(`${record.country}.${record.admin1}`);
+        if (record.featureCode === 'ADM1' && record.source !== 'curated')
+          group.qualifiers.add(`${record.country}.${record.admin1}`);
         if (record.featureCode === 'PCLI') group.qualifiers.add(record.country);
       }
       return;
@@ -127,7 +138,13 @@ function nearest(record: GazetteerRecord, points: readonly GazetteerRecord[]): n
   return best;
 }
 
-export function choosePlaces(text: string, matches: readonly NameMatch[], gazetteer: WorldGazetteer, states: StateAbbreviations, focus: ReadonlySet<string>): Choice[] {
+export function choosePlaces(
+  text: string,
+  matches: readonly NameMatch[],
+  gazetteer: WorldGazetteer,
+  states: StateAbbreviations,
+  focus: ReadonlySet<string>,
+): Choice[] {
   const groups = groupMatches(matches, gazetteer);
   readQualifiers(text, matches, groups, states);
   // First the names that are plain: one record, or one far ahead of the others by its prior.
@@ -135,7 +152,9 @@ export function choosePlaces(text: string, matches: readonly NameMatch[], gazett
   const confidentOf = new Map<Group, GazetteerRecord>();
   for (const group of groups) {
     if (group.matches[0]!.entry.commonWord) continue;
-    const ranked = group.records.map((record) => ({ record, score: prior(record) })).sort((a, b) => b.score - a.score);
+    const ranked = group.records
+      .map((record) => ({ record, score: prior(record) }))
+      .sort((a, b) => b.score - a.score);
     if (ranked.length === 1 || ranked[0]!.score - ranked[1]!.score >= CONFIDENT_LEAD) {
       confident.push(ranked[0]!.record);
       confidentOf.set(group, ranked[0]!.record);
@@ -152,7 +171,11 @@ export function choosePlaces(text: string, matches: readonly NameMatch[], gazett
     .sort(([a], [b]) => b.matches.length - a.matches.length)
     .slice(0, NEIGHBOURS_KEPT)
     .map(([, record]) => record);
-  const datelineCountries = new Set(groups.filter((group) => group.matches.some((match) => match.dateline) && confidentOf.has(group)).map((group) => confidentOf.get(group)!.country));
+  const datelineCountries = new Set(
+    groups
+      .filter((group) => group.matches.some((match) => match.dateline) && confidentOf.has(group))
+      .map((group) => confidentOf.get(group)!.country),
+  );
   const choices: Choice[] = [];
   for (const group of groups) {
     const own = confidentOf.get(group);
@@ -160,14 +183,20 @@ export function choosePlaces(text: string, matches: readonly NameMatch[], gazett
     const score = (record: GazetteerRecord) => {
       let total = prior(record);
       const ownCountry = own && own.country === record.country ? 1 : 0;
-      const ownState = own && own.country === record.country && own.admin1 === record.admin1 ? 1 : 0;
+      const ownState =
+        own && own.country === record.country && own.admin1 === record.admin1 ? 1 : 0;
       if (others > 0) {
         total += (3 * ((countries.get(record.country) ?? 0) - ownCountry)) / others;
-        total += (2 * ((admins.get(`${record.country}.${record.admin1}`) ?? 0) - ownState)) / others;
+        total +=
+          (2 * ((admins.get(`${record.country}.${record.admin1}`) ?? 0) - ownState)) / others;
         const away = nearest(record, neighbours);
         total += away < 50 ? 2 : away < 200 ? 1 : 0;
       }
-      if (group.qualifiers.has(`${record.country}.${record.admin1}`) || group.qualifiers.has(record.country)) total += 6;
+      if (
+        group.qualifiers.has(`${record.country}.${record.admin1}`) ||
+        group.qualifiers.has(record.country)
+      )
+        total += 6;
       if (datelineCountries.has(record.country)) total += 1;
       if (focus.has(record.country)) total += FOCUS_BONUS;
       // The name the record goes by, however spelt (Lachin for Laçın), not one of its
@@ -175,12 +204,17 @@ export function choosePlaces(text: string, matches: readonly NameMatch[], gazett
       if (editDistance(nameKey(record.name), group.key) <= 1) total += PRIMARY_NAME_BONUS;
       return Math.round(total * 100) / 100;
     };
-    const candidates = group.records.map((record) => ({ record, score: score(record) })).sort((a, b) => b.score - a.score || a.record.index - b.record.index);
+    const candidates = group.records
+      .map((record) => ({ record, score: score(record) }))
+      .sort((a, b) => b.score - a.score || a.record.index - b.record.index);
     const best = candidates[0];
     // A name that is only an alternate of its best record ("Mins" for Mainz), not its name
     // however spelt (Geneva for Genève), needs more.
-    const alternateOnly = best !== undefined && editDistance(nameKey(best.record.name), group.key) > 1;
-    const needed = (group.matches[0]!.entry.commonWord ? MIN_SCORE_COMMON_WORD : MIN_SCORE) + (alternateOnly ? ALTERNATE_NAME_MARGIN : 0);
+    const alternateOnly =
+      best !== undefined && editDistance(nameKey(best.record.name), group.key) > 1;
+    const needed =
+      (group.matches[0]!.entry.commonWord ? MIN_SCORE_COMMON_WORD : MIN_SCORE) +
+      (alternateOnly ? ALTERNATE_NAME_MARGIN : 0);
     if (!best || best.score < needed) continue;
     choices.push({ matches: group.matches, candidates: candidates.slice(0, CANDIDATES_KEPT) });
   }
@@ -188,7 +222,9 @@ export function choosePlaces(text: string, matches: readonly NameMatch[], gazett
 }
 
 /** The abbreviations of geodata/world-gazetteer/us-states.json: AP ("La.") and postal ("LA"). */
-export function stateAbbreviations(file: { states: { postal: string; ap: string }[] }): StateAbbreviations {
+export function stateAbbreviations(file: {
+  states: { postal: string; ap: string }[];
+}): StateAbbreviations {
   const abbreviations = new Map<string, string>();
   for (const { postal, ap } of file.states) abbreviations.set(ap, postal).set(postal, postal);
   return abbreviations;

@@ -41,7 +41,10 @@ export function recordKind(record: GazetteerRecord): FoundKind {
   return 'other';
 }
 
-const slug = (name: string) => foldForSearch(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'place';
+const slug = (name: string) =>
+  foldForSearch(name)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '') || 'place';
 
 export function featureId(record: GazetteerRecord): string {
   if (record.source === 'curated') return record.id;
@@ -84,7 +87,10 @@ function isSpellingOf(alternate: string, names: readonly string[]): boolean {
   return names.some((name) => editDistance(folded, nameKey(name)) <= 2);
 }
 
-function candidateOf(gazetteer: WorldGazetteer, { record, score }: { record: GazetteerRecord; score: number }): Candidate {
+function candidateOf(
+  gazetteer: WorldGazetteer,
+  { record, score }: { record: GazetteerRecord; score: number },
+): Candidate {
   return {
     id: record.id,
     gazetteer: gazetteer.sources[record.source].gazetteer,
@@ -96,7 +102,11 @@ function candidateOf(gazetteer: WorldGazetteer, { record, score }: { record: Gaz
   };
 }
 
-function placeFeature(choice: Choice, mentions: Mention[], gazetteer: WorldGazetteer): FoundFeature {
+function placeFeature(
+  choice: Choice,
+  mentions: Mention[],
+  gazetteer: WorldGazetteer,
+): FoundFeature {
   const record = choice.candidates[0]!.record;
   const { gazetteer: reference, source } = gazetteer.citation(record);
   const name = collapseWhiteSpace(mentions[0]!.text);
@@ -104,8 +114,14 @@ function placeFeature(choice: Choice, mentions: Mention[], gazetteer: WorldGazet
   const variants = [];
   // The text's other forms, the record's name, and of its alternates those that are other names,
   // not spellings of one (Khankendi: Stepanakert, not Khankendy).
-  const otherNames = record.alternates.filter((alternate) => !isSpellingOf(alternate, [name, record.name]));
-  for (const other of [...mentions.map((mention) => collapseWhiteSpace(mention.text)), record.name, ...otherNames]) {
+  const otherNames = record.alternates.filter(
+    (alternate) => !isSpellingOf(alternate, [name, record.name]),
+  );
+  for (const other of [
+    ...mentions.map((mention) => collapseWhiteSpace(mention.text)),
+    record.name,
+    ...otherNames,
+  ]) {
     const key = nameKey(other);
     if (seen.has(key) || variants.length >= VARIANTS_KEPT) continue;
     seen.add(key);
@@ -135,9 +151,17 @@ function uniqueSources(sources: Source[]): Source[] {
   return sources.filter((source) => !seen.has(source.url) && seen.add(source.url));
 }
 
-function routeFeature(routes: RouteMention[], mentions: Mention[], recordOf: (match: NameMatch) => GazetteerRecord, gazetteer: WorldGazetteer, text: string): FoundFeature {
+function routeFeature(
+  routes: RouteMention[],
+  mentions: Mention[],
+  recordOf: (match: NameMatch) => GazetteerRecord,
+  gazetteer: WorldGazetteer,
+  text: string,
+): FoundFeature {
   const ends = routes[0]!.ends.map(recordOf);
-  const endNames = routes[0]!.ends.map((match) => collapseWhiteSpace(text.slice(match.start, match.end)));
+  const endNames = routes[0]!.ends.map((match) =>
+    collapseWhiteSpace(text.slice(match.start, match.end)),
+  );
   const sources = uniqueSources(ends.map((record) => gazetteer.citation(record).source));
   const name = collapseWhiteSpace(mentions[0]!.text);
   const id = `${ends.map((record) => slug(record.name)).join('-')}-route`;
@@ -147,16 +171,43 @@ function routeFeature(routes: RouteMention[], mentions: Mention[], recordOf: (ma
       type: 'Feature',
       id,
       geometry: { type: 'Point', coordinates: [record.longitude, record.latitude] },
-      properties: { name, kind: 'route', variants: [], geometryQuality: 'gazetteer', geometryNote: `a route the text names after ${endNames[0]}; its line is not known, so it is drawn at ${record.name} (${gazetteer.sources[record.source].gazetteer} record ${record.id})`, waypoints: endNames, mentions, sources, certainty: 'suggested' },
+      properties: {
+        name,
+        kind: 'route',
+        variants: [],
+        geometryQuality: 'gazetteer',
+        geometryNote: `a route the text names after ${endNames[0]}; its line is not known, so it is drawn at ${record.name} (${gazetteer.sources[record.source].gazetteer} record ${record.id})`,
+        waypoints: endNames,
+        mentions,
+        sources,
+        certainty: 'suggested',
+      },
     };
   }
-  const geometry = { type: 'LineString' as const, coordinates: ends.map((record) => [record.longitude, record.latitude]) };
-  const lengthKm = Math.round(turfLength({ type: 'Feature', geometry, properties: {} }, { units: 'kilometers' }) * 10) / 10;
+  const geometry = {
+    type: 'LineString' as const,
+    coordinates: ends.map((record) => [record.longitude, record.latitude]),
+  };
+  const lengthKm =
+    Math.round(
+      turfLength({ type: 'Feature', geometry, properties: {} }, { units: 'kilometers' }) * 10,
+    ) / 10;
   return {
     type: 'Feature',
     id,
     geometry,
-    properties: { name, kind: 'route', variants: [], geometryQuality: 'schematic', geometryNote: `drawn straight from ${endNames[0]} to ${endNames[1]}, the ends the text names; not the road's line`, waypoints: endNames, lengthKm, mentions, sources, certainty: 'suggested' },
+    properties: {
+      name,
+      kind: 'route',
+      variants: [],
+      geometryQuality: 'schematic',
+      geometryNote: `drawn straight from ${endNames[0]} to ${endNames[1]}, the ends the text names; not the road's line`,
+      waypoints: endNames,
+      lengthKm,
+      mentions,
+      sources,
+      certainty: 'suggested',
+    },
   };
 }
 
@@ -176,15 +227,23 @@ export function findPlaces(text: string, data: PlaceFinderData): FoundFeature[] 
     ...routes.map((route) => ({ start: route.start, end: route.end, route })),
   ].sort((a, b) => a.start - b.start || b.end - a.end);
   const mentionOf = new Map<object, Mention>();
-  for (const span of spans) mentionOf.set('match' in span ? span.match : span.route, maker.mention(span.start, span.end));
+  for (const span of spans)
+    mentionOf.set('match' in span ? span.match : span.route, maker.mention(span.start, span.end));
   const features: { first: number; feature: FoundFeature }[] = [];
   const byId = new Map<string, FoundFeature>();
   for (const choice of choices) {
-    const feature = placeFeature(choice, choice.matches.map((match) => mentionOf.get(match)!), data.gazetteer);
+    const feature = placeFeature(
+      choice,
+      choice.matches.map((match) => mentionOf.get(match)!),
+      data.gazetteer,
+    );
     // Two names of one record ("Stepanakert [Khankendi]"): one feature, every mention.
     const existing = byId.get(feature.id);
     if (existing) {
-      existing.properties.mentions = [...existing.properties.mentions, ...feature.properties.mentions].sort((a, b) => a.start - b.start);
+      existing.properties.mentions = [
+        ...existing.properties.mentions,
+        ...feature.properties.mentions,
+      ].sort((a, b) => a.start - b.start);
       continue;
     }
     byId.set(feature.id, feature);
@@ -198,7 +257,13 @@ export function findPlaces(text: string, data: PlaceFinderData): FoundFeature[] 
     else routesById.set(id, [route]);
   }
   for (const group of routesById.values()) {
-    const feature = routeFeature(group, group.map((route) => mentionOf.get(route)!), recordOf, data.gazetteer, text);
+    const feature = routeFeature(
+      group,
+      group.map((route) => mentionOf.get(route)!),
+      recordOf,
+      data.gazetteer,
+      text,
+    );
     features.push({ first: group[0]!.start, feature });
   }
   return features.sort((a, b) => a.first - b.first).map(({ feature }) => feature);

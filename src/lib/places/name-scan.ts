@@ -28,14 +28,15 @@ export interface NameMatch {
 const WEB_ADDRESS =
   /\b(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|io|co|uk|ru|az|am|ge)\b(?:\/\S*)?/gi;
 /** What may stand between the words of one name: a space or a line break, a dash, a period. */
-const NAME_GAP = /^(?:[ \t\u00a0]*\r?\n?[ \t\u00a0]*|[ \t\u00a0]*[-\u2010-\u2014][ \t\u00a0]*|\.[ \t\u00a0]?)$/;
+const NAME_GAP =
+  /^(?:[ \t\u00a0]*\r?\n?[ \t\u00a0]*|[ \t\u00a0]*[-\u2010-\u2014][ \t\u00a0]*|\.[ \t\u00a0]?)$/;
 /** After a dateline's place: "YEREVAN, March 3", "BAKU (Reuters) -", "Baku: Today ...". */
 const DATELINE_AFTER = /^(?:,|[ \t]*\(|[ \t]*[-\u2013\u2014][ \t]|:)/;
 const UPPERCASE = /^[\p{Lu}\p{Lt}]/u;
 const LOWERCASE = /\p{Ll}/u;
 const SENTENCE_END = /[.!?\n]/;
 /** Quotes and brackets that may open a sentence before its first word. */
-const OPENING = /["'“‘(\[\u00ab*\-–—•]/;
+const OPENING = /["'“‘([\u00ab*\-–—•]/;
 /** A name's longest run of words, whatever the gazetteer holds (bounds the look-ups). */
 const MOST_WORDS = 6;
 
@@ -124,7 +125,12 @@ export class NameScanner {
       const most = Math.min(this.#gazetteer.longestNameFrom(firstKey), MOST_WORDS);
       // Longest first; the words of one name are joined by a name's gaps only.
       let joined = 1;
-      while (joined < most && index + joined < starts.length && NAME_GAP.test(gapAfter(index + joined - 1))) joined++;
+      while (
+        joined < most &&
+        index + joined < starts.length &&
+        NAME_GAP.test(gapAfter(index + joined - 1))
+      )
+        joined++;
       for (let count = joined; count >= 1; count--) {
         const lastWord = wordAt(index + count - 1);
         if (count > 1 && !UPPERCASE.test(lastWord) && !/^\d/.test(lastWord)) continue;
@@ -148,22 +154,35 @@ export class NameScanner {
   }
 
   /** The match of words first..last, or undefined where the context says it is no place. */
-  #judge(text: string, words: Words, first: number, last: number, key: string, entry: NameEntry): NameMatch | undefined {
+  #judge(
+    text: string,
+    words: Words,
+    first: number,
+    last: number,
+    key: string,
+    entry: NameEntry,
+  ): NameMatch | undefined {
     const { starts, ends } = words;
     const start = starts[first]!;
     const end = ends[last]!;
     const written = text.slice(start, end);
     const allCaps = isAllCaps(written.replace(/[^\p{L}]/gu, ''));
     const lineStart = opensLine(text, start);
-    const dateline = lineStart && DATELINE_AFTER.test(text.slice(end, end + 3)) && (allCaps || text[end] === ':');
+    const dateline =
+      lineStart && DATELINE_AFTER.test(text.slice(end, end + 3)) && (allCaps || text[end] === ':');
     const sentenceStart = opensSentence(text, start);
     if (allCaps && !dateline && !this.#writtenInCapitals(entry, written)) return undefined;
-    if (entry.commonWord && first === last && (sentenceStart || allCaps) && !dateline) return undefined;
+    if (entry.commonWord && first === last && (sentenceStart || allCaps) && !dateline)
+      return undefined;
     const before = first > 0 ? text.slice(ends[first - 1]!, start) : '\n';
     const previous = first > 0 ? this.#fold(text.slice(starts[first - 1]!, ends[first - 1]!)) : '';
     if (/^\.? $/.test(before) && PERSON_TITLES.has(previous)) return undefined;
     // A title itself ("Sen."), or a word of two letters not written as the gazetteer writes it.
-    if (first === last && (PERSON_TITLES.has(key) || (written.length <= 2 && !this.#writtenInCapitals(entry, written)))) return undefined;
+    if (
+      first === last &&
+      (PERSON_TITLES.has(key) || (written.length <= 2 && !this.#writtenInCapitals(entry, written)))
+    )
+      return undefined;
     // Part of a longer proper name: a capitalised word right before or after it.
     if (before === ' ' && !FREE_BEFORE.has(previous) && UPPERCASE.test(text[starts[first - 1]!]!)) {
       if (PERSON_TITLES.has(previous)) return undefined;
@@ -176,12 +195,19 @@ export class NameScanner {
       const nextWord = text.slice(starts[last + 1]!, ends[last + 1]!);
       // A state or a country may head an institution's name ("Kentucky Department of
       // Education"): it still names that place.
-      if (UPPERCASE.test(nextWord) && !FREE_AFTER.has(this.#fold(nextWord)) && !isAllCaps(nextWord) && !this.#headsNames(entry)) return undefined;
+      if (
+        UPPERCASE.test(nextWord) &&
+        !FREE_AFTER.has(this.#fold(nextWord)) &&
+        !isAllCaps(nextWord) &&
+        !this.#headsNames(entry)
+      )
+        return undefined;
     }
     // "University of Georgia": the head of an organisation's name before "of".
     if (first > 1 && previous === 'of' && before === ' ') {
       const head = this.#fold(text.slice(starts[first - 2]!, ends[first - 2]!));
-      if (ORGANISATION_HEADS.has(head) && UPPERCASE.test(text[starts[first - 2]!]!)) return undefined;
+      if (ORGANISATION_HEADS.has(head) && UPPERCASE.test(text[starts[first - 2]!]!))
+        return undefined;
     }
     return { start, end, key, entry, sentenceStart, dateline, allCaps };
   }
@@ -203,7 +229,9 @@ export class NameScanner {
     const words = nameWords(written).join(' ');
     return entry.records.some((index) => {
       const record = this.#gazetteer.record(index);
-      return [record.name, ...record.alternates].some((name) => nameWords(name).join(' ') === words);
+      return [record.name, ...record.alternates].some(
+        (name) => nameWords(name).join(' ') === words,
+      );
     });
   }
 }
@@ -213,7 +241,10 @@ function markGlosses(text: string, matches: NameMatch[]): void {
   for (let index = 1; index < matches.length; index++) {
     const previous = matches[index - 1]!;
     const match = matches[index]!;
-    if (/^\s*[[(]\s*$/.test(text.slice(previous.end, match.start)) && /^\s*[\])]/.test(text.slice(match.end, match.end + 3))) {
+    if (
+      /^\s*[[(]\s*$/.test(text.slice(previous.end, match.start)) &&
+      /^\s*[\])]/.test(text.slice(match.end, match.end + 3))
+    ) {
       match.glosses = index - 1;
     }
   }

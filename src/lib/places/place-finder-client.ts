@@ -23,11 +23,15 @@ export class PlaceFinderClient {
   readonly #createWorker: () => Worker;
   #worker: Worker | undefined;
   #ready: Promise<GazetteerSize> | undefined;
-  #readyCallbacks: { resolve: (size: GazetteerSize) => void; reject: (error: Error) => void } | undefined;
+  #readyCallbacks:
+    { resolve: (size: GazetteerSize) => void; reject: (error: Error) => void } | undefined;
   readonly #pending = new Map<number, Pending>();
   #nextId = 1;
 
-  constructor(createWorker = () => new Worker(new URL('./place-worker.ts', import.meta.url), { type: 'module' })) {
+  constructor(
+    createWorker = () =>
+      new Worker(new URL('./place-worker.ts', import.meta.url), { type: 'module' }),
+  ) {
     this.#createWorker = createWorker;
   }
 
@@ -35,7 +39,8 @@ export class PlaceFinderClient {
     if (this.#worker) return this.#worker;
     const worker = this.#createWorker();
     worker.onmessage = ({ data: reply }: MessageEvent<FinderReply>) => this.#receive(reply);
-    worker.onerror = (event) => this.#failAll(new Error(`the place finder stopped: ${event.message}`));
+    worker.onerror = (event) =>
+      this.#failAll(new Error(`the place finder stopped: ${event.message}`));
     this.#worker = worker;
     return worker;
   }

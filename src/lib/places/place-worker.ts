@@ -19,7 +19,8 @@ const scope = self as unknown as {
 
 async function fetchText(url: string): Promise<string> {
   const response = await fetch(url);
-  if (!response.ok) throw new Error(`the gazetteer file ${url} could not be loaded (HTTP ${response.status})`);
+  if (!response.ok)
+    throw new Error(`the gazetteer file ${url} could not be loaded (HTTP ${response.status})`);
   return response.text();
 }
 
@@ -28,7 +29,11 @@ let loading: Promise<PlaceFinderData> | undefined;
 function load(): Promise<PlaceFinderData> {
   loading ??= Promise.all([fetchText(recordsUrl), fetchText(namesUrl)]).then(([records, names]) => {
     const gazetteer = new WorldGazetteer({ records, names, sources: sources as GazetteerSources });
-    return { gazetteer, states: stateAbbreviations(usStates), focusCountries: new Set(focusCountries) };
+    return {
+      gazetteer,
+      states: stateAbbreviations(usStates),
+      focusCountries: new Set(focusCountries),
+    };
   });
   return loading;
 }
@@ -38,7 +43,11 @@ scope.onmessage = async ({ data: request }) => {
   try {
     if (request.type === 'load') {
       const { gazetteer } = await load();
-      scope.postMessage({ type: 'ready', records: gazetteer.recordCount, names: gazetteer.nameCount });
+      scope.postMessage({
+        type: 'ready',
+        records: gazetteer.recordCount,
+        names: gazetteer.nameCount,
+      });
       return;
     }
     scope.postMessage({ type: 'progress', id: request.id, phase: 'loading gazetteer' });
@@ -49,6 +58,10 @@ scope.onmessage = async ({ data: request }) => {
     scope.postMessage({ type: 'result', id: request.id, features });
   } catch (error) {
     if (request.type === 'load') loading = undefined;
-    scope.postMessage({ type: 'error', id, message: error instanceof Error ? error.message : String(error) });
+    scope.postMessage({
+      type: 'error',
+      id,
+      message: error instanceof Error ? error.message : String(error),
+    });
   }
 };

@@ -30,7 +30,11 @@ function wordAfter(text: string, end: number): { word: string; end: number } | u
  * The routes among the matches, given in text order. `placed(match)` says whether the match's
  * name was placed: a route needs both ends placed.
  */
-export function findRoutes(text: string, matches: readonly NameMatch[], placed: (match: NameMatch) => boolean): RouteMention[] {
+export function findRoutes(
+  text: string,
+  matches: readonly NameMatch[],
+  placed: (match: NameMatch) => boolean,
+): RouteMention[] {
   const routes: RouteMention[] = [];
   const inRoute = new Set<NameMatch>();
   // Pairs joined by a dash: "Aghdam–Khankendi".

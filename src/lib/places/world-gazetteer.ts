@@ -103,7 +103,9 @@ export function nameLine(key: string, entry: NameEntry): string {
 export function parseRecordLine(line: string, index: number): GazetteerRecord {
   const fields = line.split('\t');
   if (fields.length !== RECORD_COLUMNS.length) {
-    throw new Error(`records.tsv, record ${index}: ${fields.length} columns, not ${RECORD_COLUMNS.length}`);
+    throw new Error(
+      `records.tsv, record ${index}: ${fields.length} columns, not ${RECORD_COLUMNS.length}`,
+    );
   }
   const [source, id, name, alternates, latitude, longitude, featureClass, featureCode] = fields;
   return {
@@ -126,12 +128,20 @@ export function parseRecordLine(line: string, index: number): GazetteerRecord {
 /** The offsets at which each line after the first (the header) starts, and the text's end. */
 function lineStarts(text: string): Int32Array {
   let count = 0;
-  for (let at = text.indexOf('\n'); at !== -1 && at + 1 < text.length; at = text.indexOf('\n', at + 1)) {
+  for (
+    let at = text.indexOf('\n');
+    at !== -1 && at + 1 < text.length;
+    at = text.indexOf('\n', at + 1)
+  ) {
     count++;
   }
   const starts = new Int32Array(count + 1);
   let line = 0;
-  for (let at = text.indexOf('\n'); at !== -1 && at + 1 < text.length; at = text.indexOf('\n', at + 1)) {
+  for (
+    let at = text.indexOf('\n');
+    at !== -1 && at + 1 < text.length;
+    at = text.indexOf('\n', at + 1)
+  ) {
     starts[line++] = at + 1;
   }
   starts[line] = text.endsWith('\n') ? text.length : text.length + 1;
@@ -158,14 +168,16 @@ export class WorldGazetteer {
   readonly #longestAfter = new Map<string, number>();
 
   constructor(files: GazetteerFiles) {
-    if (!files.records.startsWith(RECORDS_HEADER)) throw new Error('records.tsv: not a gazetteer records file');
-    if (!files.names.startsWith(NAMES_HEADER)) throw new Error('names.tsv: not a gazetteer names file');
+    if (!files.records.startsWith(RECORDS_HEADER))
+      throw new Error('records.tsv: not a gazetteer records file');
+    if (!files.names.startsWith(NAMES_HEADER))
+      throw new Error('names.tsv: not a gazetteer names file');
     this.sources = files.sources;
     this.#records = files.records;
     this.#recordStarts = lineStarts(files.records);
     this.recordCount = this.#recordStarts.length - 1;
     const names = files.names;
-    for (let start = names.indexOf('\n') + 1; start > 0 && start < names.length; ) {
+    for (let start = names.indexOf('\n') + 1; start > 0 && start < names.length;) {
       const tab = names.indexOf('\t', start);
       let end = names.indexOf('\n', tab);
       if (end === -1) end = names.length;
@@ -213,7 +225,10 @@ export class WorldGazetteer {
     let record = this.#parsed.get(index);
     if (!record) {
       if (!(index >= 0 && index < this.recordCount)) throw new RangeError(`no record ${index}`);
-      const line = this.#records.slice(this.#recordStarts[index]!, this.#recordStarts[index + 1]! - 1);
+      const line = this.#records.slice(
+        this.#recordStarts[index]!,
+        this.#recordStarts[index + 1]! - 1,
+      );
       record = parseRecordLine(line, index);
       this.#parsed.set(index, record);
     }
@@ -226,7 +241,10 @@ export class WorldGazetteer {
   }
 
   /** How to cite a record: its `gazetteer` member and its source. */
-  citation(record: GazetteerRecord): { gazetteer: { name: string; id: string; url: string }; source: { title: string; url: string } } {
+  citation(record: GazetteerRecord): {
+    gazetteer: { name: string; id: string; url: string };
+    source: { title: string; url: string };
+  } {
     const source = this.sources[record.source];
     const url = record.url || source.recordUrl.replace('{id}', encodeURIComponent(record.id));
     return {

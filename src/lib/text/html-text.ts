@@ -7,12 +7,51 @@
  */
 
 /** Elements whose content a reader never sees. */
-const HIDDEN = new Set(['HEAD', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT']);
+const HIDDEN = new Set([
+  'HEAD',
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'IFRAME',
+  'OBJECT',
+]);
 /** Elements that stand on lines of their own. */
 const BLOCKS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION',
-  'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN',
-  'NAV', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TD', 'TH', 'TR', 'UL',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BR',
+  'DD',
+  'DIV',
+  'DL',
+  'DT',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'TABLE',
+  'TD',
+  'TH',
+  'TR',
+  'UL',
 ]);
 
 export interface VisibleText {
@@ -33,7 +72,9 @@ export function visibleText(document: Document): VisibleText {
       }
       if (pendingBreak && parts.length > 0) parts.push('\n\n');
       pendingBreak = false;
-      parts.push(parts.length === 0 || parts[parts.length - 1] === '\n\n' ? text.trimStart() : text);
+      parts.push(
+        parts.length === 0 || parts[parts.length - 1] === '\n\n' ? text.trimStart() : text,
+      );
       return;
     }
     if (node.nodeType !== 1) return;

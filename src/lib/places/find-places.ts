@@ -58,6 +58,7 @@ class MentionMaker {
   readonly #sentences: SentenceFinder;
   readonly #relatedStart: number;
   readonly #excerpt: TextRange = { start: -1, end: -1 };
+  #lastExcerpt = { start: -1, end: -1, text: '' };
 
   constructor(text: string) {
     const sections = findSections(text);
@@ -69,13 +70,21 @@ class MentionMaker {
   mention(start: number, end: number): Mention {
     findExcerpt(this.#sentences, start, end, this.#excerpt);
     const { start: excerptStart, end: excerptEnd } = this.#excerpt;
+    // A sentence that names several places is collapsed once.
+    if (excerptStart !== this.#lastExcerpt.start || excerptEnd !== this.#lastExcerpt.end) {
+      this.#lastExcerpt = {
+        start: excerptStart,
+        end: excerptEnd,
+        text: collapseWhiteSpace(this.#text.slice(excerptStart, excerptEnd)),
+      };
+    }
     return {
       start,
       end,
       text: this.#text.slice(start, end),
       excerptStart,
       excerptEnd,
-      excerpt: collapseWhiteSpace(this.#text.slice(excerptStart, excerptEnd)),
+      excerpt: this.#lastExcerpt.text,
       section: start >= this.#relatedStart ? 'related' : 'article',
     };
   }
@@ -117,13 +126,11 @@ function placeFeature(
   const otherNames = record.alternates.filter(
     (alternate) => !isSpellingOf(alternate, [name, record.name]),
   );
-  for (const other of [
-    ...mentions.map((mention) => collapseWhiteSpace(mention.text)),
-    record.name,
-    ...otherNames,
-  ]) {
+  const written = [...new Set(mentions.map((mention) => mention.text))].map(collapseWhiteSpace);
+  for (const other of [...written, record.name, ...otherNames]) {
+    if (variants.length >= VARIANTS_KEPT) break;
     const key = nameKey(other);
-    if (seen.has(key) || variants.length >= VARIANTS_KEPT) continue;
+    if (seen.has(key)) continue;
     seen.add(key);
     variants.push({ name: other });
   }
@@ -222,13 +229,24 @@ export function findPlaces(text: string, data: PlaceFinderData): FoundFeature[] 
   const recordOf = (match: NameMatch) => choiceOf.get(match)!.candidates[0]!.record;
   // Mentions in text order, so that each line is segmented once.
   const maker = new MentionMaker(text);
-  const spans = [
-    ...placedMatches.map((match) => ({ start: match.start, end: match.end, match })),
-    ...routes.map((route) => ({ start: route.start, end: route.end, route })),
-  ].sort((a, b) => a.start - b.start || b.end - a.end);
-  const mentionOf = new Map<object, Mention>();
-  for (const span of spans)
-    mentionOf.set('match' in span ? span.match : span.route, maker.mention(span.start, span.end));
+  // Both lists are in text order: merged, not sorted (a long text has hundreds of thousands).
+  const mentionOf = new Map<NameMatch | RouteMention, Mention>();
+  for (
+    let matchIndex = 0, routeIndex = 0;
+    matchIndex < placedMatches.length || routeIndex < routes.length;
+  ) {
+    const match = placedMatches[matchIndex];
+    const route = routes[routeIndex];
+    const routeFirst =
+      route &&
+      (!match ||
+        route.start < match.start ||
+        (route.start === match.start && route.end > match.end));
+    const span = routeFirst ? route : match!;
+    mentionOf.set(span, maker.mention(span.start, span.end));
+    if (routeFirst) routeIndex++;
+    else matchIndex++;
+  }
   const features: { first: number; feature: FoundFeature }[] = [];
   const byId = new Map<string, FoundFeature>();
   for (const choice of choices) {

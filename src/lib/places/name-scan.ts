@@ -4,7 +4,8 @@
  * place's name — capitalised, not a common word at the start of a sentence, not part of a
  * person's or an organisation's name, not inside a URL or an e-mail address.
  */
-import { foldWord, NAME_WORD, nameWords } from '../text/name-key.ts';
+import { foldWord, nameWords } from '../text/name-key.ts';
+import { TextWords, type WordSpan } from '../text/words.ts';
 import type { NameEntry, WorldGazetteer } from './world-gazetteer.ts';
 import { FREE_AFTER, FREE_BEFORE, ORGANISATION_HEADS, PERSON_TITLES } from './context-words.ts';
 
@@ -24,9 +25,13 @@ export interface NameMatch {
   glosses?: number;
 }
 
-/** Where URLs, e-mail addresses and web domains are: no place is named inside them. */
-const WEB_ADDRESS =
-  /\b(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|io|co|uk|ru|az|am|ge)\b(?:\/\S*)?/gi;
+/**
+ * What marks a URL, an e-mail address or a web domain, where no place is named: a scheme, "www.",
+ * an "@", a common top-level domain. Each is found by its mark, then widened to the address
+ * around it: a pattern that could start at any word would try every word of the text.
+ */
+const WEB_MARK = /https?:\/\/|www\.|@|\.(?:com|org|net|gov|edu|info|io|co|uk|ru|az|am|ge)\b/gi;
+const ADDRESS_CHARACTER = /[\w.+\-/:%?=&#~@]/;
 /** What may stand between the words of one name: a space or a line break, a dash, a period. */
 const NAME_GAP =
   /^(?:[ \t\u00a0]*\r?\n?[ \t\u00a0]*|[ \t\u00a0]*[-\u2010-\u2014][ \t\u00a0]*|\.[ \t\u00a0]?)$/;
@@ -34,39 +39,30 @@ const NAME_GAP =
 const DATELINE_AFTER = /^(?:,|[ \t]*\(|[ \t]*[-\u2013\u2014][ \t]|:)/;
 const UPPERCASE = /^[\p{Lu}\p{Lt}]/u;
 const LOWERCASE = /\p{Ll}/u;
+const CAPITALS = /\p{Lu}[^]*\p{Lu}/u;
 const SENTENCE_END = /[.!?\n]/;
 /** Quotes and brackets that may open a sentence before its first word. */
 const OPENING = /["'“‘([\u00ab*\-–—•]/;
+/** The most characters between two words of one name (" - " is three). */
+const MAX_NAME_GAP = 4;
 /** A name's longest run of words, whatever the gazetteer holds (bounds the look-ups). */
 const MOST_WORDS = 6;
 
-interface Words {
-  starts: number[];
-  ends: number[];
-}
-
-/** The words of the text (name-key.ts), a possessive "'s" left out: "Armenia's" is "Armenia". */
-function textWords(text: string): Words {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const word = new RegExp(NAME_WORD.source, 'gu');
-  for (let match = word.exec(text); match; match = word.exec(text)) {
-    let end = match.index + match[0].length;
-    const last = text.charCodeAt(end - 1);
-    if ((last === 0x73 || last === 0x53) && end - match.index > 3 && /['’]/.test(text[end - 2]!)) {
-      end -= 2;
-    }
-    starts.push(match.index);
-    ends.push(end);
-  }
-  return { starts, ends };
-}
-
+/** The URLs, e-mail addresses and web domains of the text, as [start, end) in text order. */
 function webRanges(text: string): [number, number][] {
-  return [...text.matchAll(WEB_ADDRESS)].map((match) => [
-    match.index,
-    match.index + match[0].length,
-  ]);
+  const ranges: [number, number][] = [];
+  for (const mark of text.matchAll(WEB_MARK)) {
+    let start = mark.index;
+    let end = mark.index + mark[0].length;
+    while (start > 0 && ADDRESS_CHARACTER.test(text[start - 1]!)) start--;
+    while (end < text.length && ADDRESS_CHARACTER.test(text[end]!)) end++;
+    // A sentence's period is not the address's.
+    while (end > start && /[.,:?]/.test(text[end - 1]!)) end--;
+    const last = ranges[ranges.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else ranges.push([start, end]);
+  }
+  return ranges;
 }
 
 /** Whether the word at `start` opens a sentence (or a line). */
@@ -86,7 +82,8 @@ function opensLine(text: string, start: number): boolean {
   return true;
 }
 
-const isAllCaps = (word: string) => word.length > 1 && !LOWERCASE.test(word);
+/** Capitals only, two letters at least ("UK", "U.S", "YEREVAN"). */
+const isAllCaps = (word: string) => !LOWERCASE.test(word) && CAPITALS.test(word);
 
 export class NameScanner {
   readonly #gazetteer: WorldGazetteer;
@@ -109,43 +106,42 @@ export class NameScanner {
 
   /** Every name of the gazetteer the text writes as a place's name, in text order. */
   scan(text: string): NameMatch[] {
-    const { starts, ends } = textWords(text);
+    const words = new TextWords(text);
     this.#personKeys = new Set();
     const web = webRanges(text);
     let webIndex = 0;
     const matches: NameMatch[] = [];
-    const wordAt = (index: number) => text.slice(starts[index]!, ends[index]!);
-    const gapAfter = (index: number) => text.slice(ends[index]!, starts[index + 1]!);
-    for (let index = 0; index < starts.length; index++) {
-      const first = wordAt(index);
-      if (!UPPERCASE.test(first)) continue;
-      while (webIndex < web.length && web[webIndex]![1] <= starts[index]!) webIndex++;
-      const inWeb = webIndex < web.length && web[webIndex]![0] <= starts[index]!;
-      const firstKey = this.#fold(first);
+    const slice = (word: WordSpan) => text.slice(word.start, word.end);
+    for (let at = words.nextCapitalised(0); at !== -1;) {
+      const first = words.wordAt(at)!;
+      const firstKey = this.#fold(slice(first));
       const most = Math.min(this.#gazetteer.longestNameFrom(firstKey), MOST_WORDS);
       // Longest first; the words of one name are joined by a name's gaps only.
-      let joined = 1;
-      while (
-        joined < most &&
-        index + joined < starts.length &&
-        NAME_GAP.test(gapAfter(index + joined - 1))
-      )
-        joined++;
-      for (let count = joined; count >= 1; count--) {
-        const lastWord = wordAt(index + count - 1);
+      const run = [first];
+      while (run.length < most) {
+        const last = run[run.length - 1]!;
+        const next = words.nextWord(last.end, MAX_NAME_GAP);
+        if (!next || !NAME_GAP.test(text.slice(last.end, next.start))) break;
+        run.push(next);
+      }
+      let resume = first.end;
+      for (let count = run.length; count >= 1; count--) {
+        const lastWord = slice(run[count - 1]!);
         if (count > 1 && !UPPERCASE.test(lastWord) && !/^\d/.test(lastWord)) continue;
         let key = firstKey;
-        for (let next = 1; next < count; next++) key += ` ${this.#fold(wordAt(index + next))}`;
+        for (let next = 1; next < count; next++) key += ` ${this.#fold(slice(run[next]!))}`;
         const entry = this.#gazetteer.lookup(key);
         if (!entry) continue;
-        const last = index + count - 1;
-        if (!inWeb) {
-          const match = this.#judge(text, { starts, ends }, index, last, key, entry);
+        const nameWords = run.slice(0, count);
+        while (webIndex < web.length && web[webIndex]![1] <= first.start) webIndex++;
+        if (!(webIndex < web.length && web[webIndex]![0] <= first.start)) {
+          const match = this.#judge(words, nameWords, key, entry);
           if (match) matches.push(match);
         }
-        index = last;
+        resume = nameWords[nameWords.length - 1]!.end;
         break;
       }
+      at = words.nextCapitalised(resume);
     }
     // A name written once after a first name ("Mark Kelly") is a person's all through the text.
     const places = matches.filter((match) => !this.#personKeys.has(match.key));
@@ -153,61 +149,65 @@ export class NameScanner {
     return places;
   }
 
-  /** The match of words first..last, or undefined where the context says it is no place. */
-  #judge(
-    text: string,
-    words: Words,
-    first: number,
-    last: number,
-    key: string,
-    entry: NameEntry,
-  ): NameMatch | undefined {
-    const { starts, ends } = words;
-    const start = starts[first]!;
-    const end = ends[last]!;
+  /** The match of the name's words, or undefined where the context says it is no place. */
+  #judge(words: TextWords, name: WordSpan[], key: string, entry: NameEntry): NameMatch | undefined {
+    const text = words.text;
+    const start = name[0]!.start;
+    const end = name[name.length - 1]!.end;
+    const oneWord = name.length === 1;
     const written = text.slice(start, end);
-    const allCaps = isAllCaps(written.replace(/[^\p{L}]/gu, ''));
+    const allCaps = isAllCaps(written);
     const lineStart = opensLine(text, start);
     const dateline =
       lineStart && DATELINE_AFTER.test(text.slice(end, end + 3)) && (allCaps || text[end] === ':');
     const sentenceStart = opensSentence(text, start);
     if (allCaps && !dateline && !this.#writtenInCapitals(entry, written)) return undefined;
-    if (entry.commonWord && first === last && (sentenceStart || allCaps) && !dateline)
-      return undefined;
-    const before = first > 0 ? text.slice(ends[first - 1]!, start) : '\n';
-    const previous = first > 0 ? this.#fold(text.slice(starts[first - 1]!, ends[first - 1]!)) : '';
+    if (entry.commonWord && oneWord && (sentenceStart || allCaps) && !dateline) return undefined;
+    const previousWord = words.previousWord(start, 2);
+    const before = previousWord ? text.slice(previousWord.end, start) : '\n';
+    const previous = previousWord
+      ? this.#fold(text.slice(previousWord.start, previousWord.end))
+      : '';
     if (/^\.? $/.test(before) && PERSON_TITLES.has(previous)) return undefined;
     // A title itself ("Sen."), or a word of two letters not written as the gazetteer writes it.
     if (
-      first === last &&
+      oneWord &&
       (PERSON_TITLES.has(key) || (written.length <= 2 && !this.#writtenInCapitals(entry, written)))
     )
       return undefined;
     // Part of a longer proper name: a capitalised word right before or after it.
-    if (before === ' ' && !FREE_BEFORE.has(previous) && UPPERCASE.test(text[starts[first - 1]!]!)) {
+    if (
+      previousWord &&
+      before === ' ' &&
+      !FREE_BEFORE.has(previous) &&
+      UPPERCASE.test(text[previousWord.start]!)
+    ) {
       if (PERSON_TITLES.has(previous)) return undefined;
-      if (!opensSentence(text, starts[first - 1]!)) {
-        if (first === last) this.#personKeys.add(key);
+      if (!opensSentence(text, previousWord.start)) {
+        if (oneWord) this.#personKeys.add(key);
         return undefined;
       }
     }
-    if (last + 1 < starts.length && text.slice(end, starts[last + 1]!) === ' ') {
-      const nextWord = text.slice(starts[last + 1]!, ends[last + 1]!);
+    const nextWord = words.nextWord(end, 1);
+    if (nextWord && text.slice(end, nextWord.start) === ' ') {
+      const next = text.slice(nextWord.start, nextWord.end);
       // A state or a country may head an institution's name ("Kentucky Department of
       // Education"): it still names that place.
       if (
-        UPPERCASE.test(nextWord) &&
-        !FREE_AFTER.has(this.#fold(nextWord)) &&
-        !isAllCaps(nextWord) &&
+        UPPERCASE.test(next) &&
+        !FREE_AFTER.has(this.#fold(next)) &&
+        !isAllCaps(next) &&
         !this.#headsNames(entry)
       )
         return undefined;
     }
     // "University of Georgia": the head of an organisation's name before "of".
-    if (first > 1 && previous === 'of' && before === ' ') {
-      const head = this.#fold(text.slice(starts[first - 2]!, ends[first - 2]!));
-      if (ORGANISATION_HEADS.has(head) && UPPERCASE.test(text[starts[first - 2]!]!))
-        return undefined;
+    if (previousWord && previous === 'of' && before === ' ') {
+      const headWord = words.previousWord(previousWord.start, 1);
+      if (headWord && text.slice(headWord.end, previousWord.start) === ' ') {
+        const head = this.#fold(text.slice(headWord.start, headWord.end));
+        if (ORGANISATION_HEADS.has(head) && UPPERCASE.test(text[headWord.start]!)) return undefined;
+      }
     }
     return { start, end, key, entry, sentenceStart, dateline, allCaps };
   }

@@ -14,8 +14,8 @@ export interface RouteMention {
 }
 
 const DASH_BETWEEN = /^[ \t]*[-\u2010-\u2015][ \t]*$/;
-/** The word after a pair (or a place), and the white space before it. */
-const NEXT_WORD = /^[ \t]*\r?\n?[ \t]*([\p{L}]+)/u;
+/** The word after a pair (or a place), and the white space before it: route words are ASCII. */
+const NEXT_WORD = /^[ \t]*\r?\n?[ \t]*([A-Za-z]+)/;
 const AND_BETWEEN = /^[ \t]*(?:,|and|&)[ \t]*(?:and[ \t]*)?$/;
 /** "the road from X to Y", "the highway between X and Y": the words before X. */
 const ROUTE_FROM = /\b(road|highway|route|corridor|railway|motorway)[ \t]+(?:from|between)[ \t]+$/i;

@@ -222,37 +222,41 @@ function routeFeature(
 export function findPlaces(text: string, data: PlaceFinderData): FoundFeature[] {
   const matches = new NameScanner(data.gazetteer).scan(text);
   const choices = choosePlaces(text, matches, data.gazetteer, data.states, data.focusCountries);
-  const choiceOf = new Map<NameMatch, Choice>();
-  for (const choice of choices) for (const match of choice.matches) choiceOf.set(match, choice);
-  const placedMatches = matches.filter((match) => choiceOf.has(match));
-  const routes = findRoutes(text, placedMatches, (match) => choiceOf.has(match));
-  const recordOf = (match: NameMatch) => choiceOf.get(match)!.candidates[0]!.record;
-  // Mentions in text order, so that each line is segmented once.
+  // By each match's index: a long text has hundreds of thousands of matches.
+  const choiceOf: (Choice | undefined)[] = new Array(matches.length);
+  for (const choice of choices) for (const match of choice.matches) choiceOf[match.index] = choice;
+  const placed = (match: NameMatch) => choiceOf[match.index] !== undefined;
+  const placedMatches = matches.filter(placed);
+  const routes = findRoutes(text, placedMatches, placed);
+  const recordOf = (match: NameMatch) => choiceOf[match.index]!.candidates[0]!.record;
+  // Mentions in text order, so that each line is segmented once; both lists are in text order.
   const maker = new MentionMaker(text);
-  // Both lists are in text order: merged, not sorted (a long text has hundreds of thousands).
-  const mentionOf = new Map<NameMatch | RouteMention, Mention>();
+  const matchMentions: Mention[] = new Array(matches.length);
+  const routeMentions: Mention[] = [];
   for (
-    let matchIndex = 0, routeIndex = 0;
-    matchIndex < placedMatches.length || routeIndex < routes.length;
+    let matchIndex = 0;
+    matchIndex < placedMatches.length || routeMentions.length < routes.length;
   ) {
     const match = placedMatches[matchIndex];
-    const route = routes[routeIndex];
-    const routeFirst =
+    const route = routes[routeMentions.length];
+    if (
       route &&
       (!match ||
         route.start < match.start ||
-        (route.start === match.start && route.end > match.end));
-    const span = routeFirst ? route : match!;
-    mentionOf.set(span, maker.mention(span.start, span.end));
-    if (routeFirst) routeIndex++;
-    else matchIndex++;
+        (route.start === match.start && route.end > match.end))
+    ) {
+      routeMentions.push(maker.mention(route.start, route.end));
+    } else {
+      matchMentions[match!.index] = maker.mention(match!.start, match!.end);
+      matchIndex++;
+    }
   }
   const features: { first: number; feature: FoundFeature }[] = [];
   const byId = new Map<string, FoundFeature>();
   for (const choice of choices) {
     const feature = placeFeature(
       choice,
-      choice.matches.map((match) => mentionOf.get(match)!),
+      choice.matches.map((match) => matchMentions[match.index]!),
       data.gazetteer,
     );
     // Two names of one record ("Stepanakert [Khankendi]"): one feature, every mention.
@@ -267,17 +271,18 @@ export function findPlaces(text: string, data: PlaceFinderData): FoundFeature[] 
     byId.set(feature.id, feature);
     features.push({ first: choice.matches[0]!.start, feature });
   }
-  const routesById = new Map<string, RouteMention[]>();
-  for (const route of routes) {
+  const routesById = new Map<string, number[]>();
+  routes.forEach((route, index) => {
     const id = `${route.ends.map((match) => recordOf(match).index).join('-')}`;
     const group = routesById.get(id);
-    if (group) group.push(route);
-    else routesById.set(id, [route]);
-  }
-  for (const group of routesById.values()) {
+    if (group) group.push(index);
+    else routesById.set(id, [index]);
+  });
+  for (const indexes of routesById.values()) {
+    const group = indexes.map((index) => routes[index]!);
     const feature = routeFeature(
       group,
-      group.map((route) => mentionOf.get(route)!),
+      indexes.map((index) => routeMentions[index]!),
       recordOf,
       data.gazetteer,
       text,

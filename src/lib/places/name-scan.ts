@@ -10,6 +10,8 @@ import type { NameEntry, WorldGazetteer } from './world-gazetteer.ts';
 import { FREE_AFTER, FREE_BEFORE, ORGANISATION_HEADS, PERSON_TITLES } from './context-words.ts';
 
 export interface NameMatch {
+  /** Its place among the scan's matches. */
+  index: number;
   start: number;
   end: number;
   /** The folded name it was found by. */
@@ -145,6 +147,7 @@ export class NameScanner {
     }
     // A name written once after a first name ("Mark Kelly") is a person's all through the text.
     const places = matches.filter((match) => !this.#personKeys.has(match.key));
+    places.forEach((match, index) => (match.index = index));
     markGlosses(text, places);
     return places;
   }
@@ -209,7 +212,7 @@ export class NameScanner {
         if (ORGANISATION_HEADS.has(head) && UPPERCASE.test(text[headWord.start]!)) return undefined;
       }
     }
-    return { start, end, key, entry, sentenceStart, dateline, allCaps };
+    return { index: -1, start, end, key, entry, sentenceStart, dateline, allCaps };
   }
 
   /**

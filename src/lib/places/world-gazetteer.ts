@@ -5,9 +5,10 @@
  *
  * Two tab-separated files, laid out for a worker that must be ready to find in a few hundred
  * milliseconds: `records.tsv`, one place a line, read a line at a time when a name asks for it;
- * `names.tsv`, every folded name (name-key.ts) with the records it may mean, sorted, read into
- * one Map. Nothing is folded, split or parsed at load beyond that.
+ * `names.tsv`, every folded name (name-key.ts) with the records it may mean, sorted, looked up
+ * by binary search (name-index.ts). At load, only the lines' starts are found.
  */
+import { lineStarts, NameIndex } from './name-index.ts';
 
 /** Where a record comes from; `sources.json` says how to cite each. */
 export type GazetteerSourceKey = 'geonames' | 'world-countries' | 'us-census' | 'curated';
@@ -125,29 +126,6 @@ export function parseRecordLine(line: string, index: number): GazetteerRecord {
   };
 }
 
-/** The offsets at which each line after the first (the header) starts, and the text's end. */
-function lineStarts(text: string): Int32Array {
-  let count = 0;
-  for (
-    let at = text.indexOf('\n');
-    at !== -1 && at + 1 < text.length;
-    at = text.indexOf('\n', at + 1)
-  ) {
-    count++;
-  }
-  const starts = new Int32Array(count + 1);
-  let line = 0;
-  for (
-    let at = text.indexOf('\n');
-    at !== -1 && at + 1 < text.length;
-    at = text.indexOf('\n', at + 1)
-  ) {
-    starts[line++] = at + 1;
-  }
-  starts[line] = text.endsWith('\n') ? text.length : text.length + 1;
-  return starts;
-}
-
 export interface GazetteerFiles {
   records: string;
   names: string;
@@ -161,11 +139,8 @@ export class WorldGazetteer {
   readonly #records: string;
   readonly #recordStarts: Int32Array;
   readonly #parsed = new Map<number, GazetteerRecord>();
-  /** Each key's "flags\trecords", parsed when first looked up. */
-  readonly #names = new Map<string, string>();
+  readonly #names: NameIndex;
   readonly #entries = new Map<string, NameEntry>();
-  /** For each first word of a name, the most words a name starting with it has. */
-  readonly #longestAfter = new Map<string, number>();
 
   constructor(files: GazetteerFiles) {
     if (!files.records.startsWith(RECORDS_HEADER))
@@ -176,22 +151,7 @@ export class WorldGazetteer {
     this.#records = files.records;
     this.#recordStarts = lineStarts(files.records);
     this.recordCount = this.#recordStarts.length - 1;
-    const names = files.names;
-    for (let start = names.indexOf('\n') + 1; start > 0 && start < names.length;) {
-      const tab = names.indexOf('\t', start);
-      let end = names.indexOf('\n', tab);
-      if (end === -1) end = names.length;
-      const key = names.slice(start, tab);
-      this.#names.set(key, names.slice(tab + 1, end));
-      const space = key.indexOf(' ');
-      if (space !== -1) {
-        const first = key.slice(0, space);
-        let words = 1;
-        for (let at = space; at !== -1; at = key.indexOf(' ', at + 1)) words++;
-        if (words > (this.#longestAfter.get(first) ?? 1)) this.#longestAfter.set(first, words);
-      }
-      start = end + 1;
-    }
+    this.#names = new NameIndex(files.names);
   }
 
   get nameCount(): number {
@@ -218,7 +178,7 @@ export class WorldGazetteer {
 
   /** The most words of any name that starts with this folded word (1 if none has more). */
   longestNameFrom(firstWord: string): number {
-    return this.#longestAfter.get(firstWord) ?? 1;
+    return this.#names.longestFrom(firstWord);
   }
 
   record(index: number): GazetteerRecord {

@@ -11,7 +11,7 @@ import {
   recordLine,
   type GazetteerSourceKey,
 } from '../src/lib/places/world-gazetteer.ts';
-import { nameKey } from '../src/lib/text/name-key.ts';
+import { editDistance, nameKey } from '../src/lib/text/name-key.ts';
 import type { SourceRecord } from './gazetteer-sources.ts';
 
 const require = createRequire(import.meta.url);
@@ -71,6 +71,29 @@ export function commonEnglishWords(): Set<string> {
   return words;
 }
 
+/** How many of a GeoNames record's other names its line keeps (names.tsv keeps them all). */
+export const OTHER_NAMES_KEPT = 8;
+
+/**
+ * The alternates a record's line keeps, to show beside the text's name: for a GeoNames record,
+ * those that are other names, not spellings of its name or of one another (Khankendi:
+ * Stepanakert, not Khankendy), at most OTHER_NAMES_KEPT; for the others, all (a country's "USA").
+ * Every alternate is still found: names.tsv has them all.
+ */
+function otherNames(record: SourceRecord): readonly string[] {
+  if (record.source !== 'geonames') return record.alternates;
+  const kept: string[] = [];
+  const keys = [nameKey(record.name)];
+  for (const alternate of record.alternates) {
+    const key = nameKey(alternate);
+    if (keys.some((other) => editDistance(key, other) <= 2)) continue;
+    keys.push(key);
+    kept.push(alternate);
+    if (kept.length === OTHER_NAMES_KEPT) break;
+  }
+  return kept;
+}
+
 /** Sorts by UTF-16 code units, the order that does not depend on any locale. */
 const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -103,7 +126,9 @@ export function gazetteerFiles(
     for (const name of [record.name, ...record.alternates]) add(nameKey(name), index);
   });
   const keys = [...recordsOfKey.keys()].sort(byCodeUnits);
-  const recordLines = records.map(({ admin2: _admin2, ...record }) => recordLine(record));
+  const recordLines = records.map(({ admin2: _admin2, ...record }) =>
+    recordLine({ ...record, alternates: otherNames(record) }),
+  );
   const nameLines = keys.map((key) =>
     nameLine(key, {
       records: recordsOfKey.get(key)!,

@@ -11,6 +11,9 @@ export type { FinderPhase };
 export interface GazetteerSize {
   records: number;
   names: number;
+  /** Milliseconds from the worker's start to the files fetched, and to the gazetteer read. */
+  fetchedMs: number;
+  readMs: number;
 }
 
 interface Pending {
@@ -51,7 +54,8 @@ export class PlaceFinderClient {
 
   #receive(reply: FinderReply): void {
     if (reply.type === 'ready') {
-      this.#readyCallbacks?.resolve({ records: reply.records, names: reply.names });
+      const { records, names, fetchedMs, readMs } = reply;
+      this.#readyCallbacks?.resolve({ records, names, fetchedMs, readMs });
       return;
     }
     if (reply.type === 'error' && reply.id === undefined) {

@@ -6,7 +6,14 @@ export type FinderRequest = { type: 'load' } | { type: 'find'; id: number; text:
 export type FinderPhase = 'loading gazetteer' | 'finding names' | 'done';
 
 export type FinderReply =
-  | { type: 'ready'; records: number; names: number }
+  | {
+      type: 'ready';
+      records: number;
+      names: number;
+      /** Milliseconds from the worker's start to the files fetched, and to the gazetteer read. */
+      fetchedMs: number;
+      readMs: number;
+    }
   | { type: 'progress'; id: number; phase: FinderPhase }
   | { type: 'result'; id: number; features: FoundFeature[] }
   | { type: 'error'; id?: number; message: string };

@@ -94,6 +94,13 @@ function otherNames(record: SourceRecord): readonly string[] {
   return kept;
 }
 
+/** Words that make a name of common words a place's: "Orange County", "Mount Pleasant". */
+const PLACE_WORDS = new Set(
+  'county parish city town village river lake mount mountain port fort bay island islands sea gulf ocean valley falls springs beach heights harbor harbour point'.split(
+    ' ',
+  ),
+);
+
 /** Sorts by UTF-16 code units, the order that does not depend on any locale. */
 const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -132,8 +139,11 @@ export function gazetteerFiles(
   const nameLines = keys.map((key) =>
     nameLine(key, {
       records: recordsOfKey.get(key)!,
-      // "Reading", "White House": every word of the name is a common English word.
-      commonWord: key.split(' ').every((word) => words.common.has(word)),
+      // "Reading", "Long Beach": every word of the name is a common English word, and none
+      // says it is a place ("Orange County", "Red River").
+      commonWord:
+        key.split(' ').every((word) => words.common.has(word)) &&
+        !key.split(' ').some((word) => PLACE_WORDS.has(word)),
     }),
   );
   return {

@@ -255,22 +255,31 @@ interface CuratedRegion {
   source: { title: string; url: string };
 }
 
+interface CountryPoint {
+  country: string;
+  latitude: number;
+  longitude: number;
+  source: { url: string };
+}
+
 /**
  * The hand-curated regions, seas and areas, each with the URL its point is cited from; and the
- * countries whose point the curated file replaces (changed in `countryRecords`).
+ * countries' names and points the curated file adds or replaces (changed in `countryRecords`).
  */
 export function readCuratedRegions(countryRecords: readonly SourceRecord[]): SourceRecord[] {
-  const file = join(WORLD_GAZETTEER_DIRECTORY, 'regions.json');
-  const regions: CuratedRegion[] = JSON.parse(readFileSync(file, 'utf8')).regions;
-  const points: {
-    country: string;
-    latitude: number;
-    longitude: number;
-    source: { url: string };
-  }[] = JSON.parse(readFileSync(file, 'utf8')).countryPoints ?? [];
+  const curated = JSON.parse(readFileSync(join(WORLD_GAZETTEER_DIRECTORY, 'regions.json'), 'utf8'));
+  const countryOf = (code: string, what: string) => {
+    const country = countryRecords.find((record) => record.country === code);
+    if (!country) throw new Error(`regions.json: no country ${code} for ${what}`);
+    return country;
+  };
+  for (const [code, names] of Object.entries(curated.countryNames ?? {}) as [string, string[]][]) {
+    const country = countryOf(code, 'its names');
+    country.alternates = [...country.alternates, ...names];
+  }
+  const points: CountryPoint[] = curated.countryPoints ?? [];
   for (const point of points) {
-    const country = countryRecords.find((record) => record.id === point.country);
-    if (!country) throw new Error(`regions.json: no country ${point.country} for its point`);
+    const country = countryOf(point.country, 'its point');
     Object.assign(country, {
       source: 'curated',
       id: country.name.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
@@ -279,14 +288,10 @@ export function readCuratedRegions(countryRecords: readonly SourceRecord[]): Sou
       url: point.source.url,
     });
   }
-  return regions.map((region) => {
+  return (curated.regions as CuratedRegion[]).map((region) => {
     let { latitude, longitude } = region;
     if (region.meanOfCountries) {
-      const points = region.meanOfCountries.map((code) => {
-        const country = countryRecords.find((record) => record.id === code);
-        if (!country) throw new Error(`regions.json, ${region.id}: no country ${code}`);
-        return country;
-      });
+      const points = region.meanOfCountries.map((code) => countryOf(code, region.id));
       latitude = round(points.reduce((sum, point) => sum + point.latitude, 0) / points.length);
       longitude = round(points.reduce((sum, point) => sum + point.longitude, 0) / points.length);
     }

@@ -208,10 +208,13 @@ export function choosePlaces(
       .map((record) => ({ record, score: score(record) }))
       .sort((a, b) => b.score - a.score || a.record.index - b.record.index);
     const best = candidates[0];
-    // A name that is only an alternate of its best record ("Mins" for Mainz), not its name
-    // however spelt (Geneva for Genève), needs more.
+    // A name that is only one of GeoNames' alternates of its best record ("Mins" for Mainz),
+    // not its name however spelt (Geneva for Genève), needs more; curated and countries' names
+    // are chosen by hand.
     const alternateOnly =
-      best !== undefined && editDistance(nameKey(best.record.name), group.key) > 1;
+      best !== undefined &&
+      best.record.source === 'geonames' &&
+      editDistance(nameKey(best.record.name), group.key) > 1;
     const needed =
       (group.matches[0]!.entry.commonWord ? MIN_SCORE_COMMON_WORD : MIN_SCORE) +
       (alternateOnly ? ALTERNATE_NAME_MARGIN : 0);

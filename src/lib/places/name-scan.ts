@@ -164,20 +164,24 @@ export class NameScanner {
     const dateline =
       lineStart && DATELINE_AFTER.test(text.slice(end, end + 3)) && (allCaps || text[end] === ':');
     const sentenceStart = opensSentence(text, start);
-    if (allCaps && !dateline && !this.#writtenInCapitals(entry, written)) return undefined;
-    if (entry.commonWord && oneWord && (sentenceStart || allCaps) && !dateline) return undefined;
+    // "USA", "UK", "US": written in capitals as the gazetteer writes them.
+    const asWritten = allCaps && this.#writtenInCapitals(entry, written);
+    if (allCaps && !dateline && !asWritten) return undefined;
+    if (entry.commonWord && oneWord && (sentenceStart || allCaps) && !dateline && !asWritten) {
+      return undefined;
+    }
     const previousWord = words.previousWord(start, 2);
     const before = previousWord ? text.slice(previousWord.end, start) : '\n';
     const previous = previousWord
       ? this.#fold(text.slice(previousWord.start, previousWord.end))
       : '';
-    if (/^\.? $/.test(before) && PERSON_TITLES.has(previous)) return undefined;
-    // A title itself ("Sen."), or a word of two letters not written as the gazetteer writes it.
-    if (
-      oneWord &&
-      (PERSON_TITLES.has(key) || (written.length <= 2 && !this.#writtenInCapitals(entry, written)))
-    )
+    // After a title ("President Obama"): a person's name, all through the text.
+    if (/^\.? $/.test(before) && PERSON_TITLES.has(previous)) {
+      if (oneWord) this.#personKeys.add(key);
       return undefined;
+    }
+    // A title itself ("Sen."), or a word of two letters not in capitals as the gazetteer has it.
+    if (oneWord && (PERSON_TITLES.has(key) || (written.length <= 2 && !asWritten))) return undefined;
     // Part of a longer proper name: a capitalised word right before or after it.
     if (
       previousWord &&
@@ -216,14 +220,14 @@ export class NameScanner {
   }
 
   /**
-   * Whether the name may mean a state or a country: they head the names of their institutions
-   * ("Texas Fire Service"); a city's name before another capitalised word is more often a team's
-   * or a firm's ("Toronto Raptors").
+   * Whether the name may mean a country, a state or a county: they head the names of their
+   * institutions ("Texas Fire Service", "Walker County Sheriff's Office"); a city's name before
+   * another capitalised word is more often a team's or a firm's ("Toronto Raptors").
    */
   #headsNames(entry: NameEntry): boolean {
     return entry.records.some((index) => {
       const record = this.#gazetteer.record(index);
-      return record.featureCode === 'ADM1' || record.featureCode === 'PCLI';
+      return ['PCLI', 'ADM1', 'ADM2'].includes(record.featureCode);
     });
   }
 

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { stateAbbreviations } from '../src/lib/places/choose.ts';
+import { stateAbbreviations } from '../src/lib/places/state-abbreviations.ts';
 import { WorldGazetteer } from '../src/lib/places/world-gazetteer.ts';
 import { readEvalTexts, scoreTexts } from './eval-places-metrics.ts';
 import { commonEnglishWords, GAZETTEER_CUT, gazetteerFiles } from './gazetteer-files.ts';

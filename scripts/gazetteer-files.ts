@@ -80,7 +80,7 @@ export const OTHER_NAMES_KEPT = 8;
  * Stepanakert, not Khankendy), at most OTHER_NAMES_KEPT; for the others, all (a country's "USA").
  * Every alternate is still found: names.tsv has them all.
  */
-function otherNames(record: SourceRecord): readonly string[] {
+function otherNames(record: Omit<SourceRecord, 'admin2'>): readonly string[] {
   if (record.source !== 'geonames') return record.alternates;
   const kept: string[] = [];
   const keys = [nameKey(record.name)];

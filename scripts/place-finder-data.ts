@@ -1,7 +1,7 @@
 /** The place finder's data read from geodata/world-gazetteer/ in Node (the CLI, the evaluation). */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stateAbbreviations } from '../src/lib/places/choose.ts';
+import { stateAbbreviations } from '../src/lib/places/state-abbreviations.ts';
 import type { PlaceFinderData } from '../src/lib/places/find-places.ts';
 import { WorldGazetteer, type GazetteerFiles } from '../src/lib/places/world-gazetteer.ts';
 import { GEODATA_DIRECTORY } from './geodata-files.ts';

@@ -65,6 +65,16 @@ describe('names', () => {
     expect(countryOf(named(caucasus, 'Georgia'))).toBe('GE');
   });
 
+  it('takes a state abbreviated after a town for the state, and the town in it', () => {
+    const features = find('Charleston, W.Va., officials met on Monday.');
+    const state = features.find((feature) => feature.properties.mentions[0]!.text === 'W.Va.');
+    expect(state?.properties.gazetteer?.name).toBe('US Census Bureau');
+    expect(state?.properties.candidates?.[0]?.name).toBe('West Virginia');
+    const [longitude, latitude] = named(features, 'Charleston')!.geometry.coordinates as number[];
+    expect(longitude).toBeCloseTo(-81.63, 0);
+    expect(latitude).toBeCloseTo(38.35, 0);
+  });
+
   it('lists the candidates with their scores, best first, the choice first', () => {
     const [paris] = find('She moved to Paris last year.');
     const candidates = paris!.properties.candidates!;

@@ -21,9 +21,6 @@ export interface Choice {
   candidates: ScoredRecord[];
 }
 
-/** A state written after a town: its AP or postal abbreviation, to its postal code. */
-export type StateAbbreviations = ReadonlyMap<string, string>;
-
 export const CANDIDATES_KEPT = 5;
 /** Below this score the best candidate is no place the finder will put on a map. */
 export const MIN_SCORE = 4.5;
@@ -97,7 +94,6 @@ function readQualifiers(
   text: string,
   matches: readonly NameMatch[],
   groups: readonly Group[],
-  states: StateAbbreviations,
 ): void {
   const groupByKey = new Map(groups.map((group) => [group.key, group]));
   matches.forEach((match, index) => {
@@ -114,9 +110,6 @@ function readQualifiers(
       }
       return;
     }
-    const abbreviation = /^[A-Z][A-Za-z]?\.?(?:[A-Z][a-z]?\.)?/.exec(after.slice(comma[0].length));
-    const state = abbreviation && states.get(abbreviation[0]);
-    if (state) group.qualifiers.add(`US.${state}`);
   });
 }
 
@@ -142,11 +135,10 @@ export function choosePlaces(
   text: string,
   matches: readonly NameMatch[],
   gazetteer: WorldGazetteer,
-  states: StateAbbreviations,
   focus: ReadonlySet<string>,
 ): Choice[] {
   const groups = groupMatches(matches, gazetteer);
-  readQualifiers(text, matches, groups, states);
+  readQualifiers(text, matches, groups);
   // First the names that are plain: one record, or one far ahead of the others by its prior.
   const confident: GazetteerRecord[] = [];
   const confidentOf = new Map<Group, GazetteerRecord>();
@@ -222,13 +214,4 @@ export function choosePlaces(
     choices.push({ matches: group.matches, candidates: candidates.slice(0, CANDIDATES_KEPT) });
   }
   return choices;
-}
-
-/** The abbreviations of geodata/world-gazetteer/us-states.json: AP ("La.") and postal ("LA"). */
-export function stateAbbreviations(file: {
-  states: { postal: string; ap: string }[];
-}): StateAbbreviations {
-  const abbreviations = new Map<string, string>();
-  for (const { postal, ap } of file.states) abbreviations.set(ap, postal).set(postal, postal);
-  return abbreviations;
 }

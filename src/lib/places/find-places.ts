@@ -16,10 +16,11 @@ import {
   SentenceFinder,
   type TextRange,
 } from '../text/sentences.ts';
-import { choosePlaces, type Choice, type StateAbbreviations } from './choose.ts';
+import { choosePlaces, type Choice } from './choose.ts';
 import type { Candidate, FoundFeature, FoundKind } from './found-feature.ts';
 import { NameScanner, type NameMatch } from './name-scan.ts';
 import { findRoutes, type RouteMention } from './routes.ts';
+import { withStateAbbreviations, type StateAbbreviations } from './state-abbreviations.ts';
 import type { GazetteerRecord, WorldGazetteer } from './world-gazetteer.ts';
 
 export interface PlaceFinderData {
@@ -220,8 +221,13 @@ function routeFeature(
 
 /** The places and routes the text names, in the order the text first names them. */
 export function findPlaces(text: string, data: PlaceFinderData): FoundFeature[] {
-  const matches = new NameScanner(data.gazetteer).scan(text);
-  const choices = choosePlaces(text, matches, data.gazetteer, data.states, data.focusCountries);
+  const matches = withStateAbbreviations(
+    text,
+    new NameScanner(data.gazetteer).scan(text),
+    data.gazetteer,
+    data.states,
+  );
+  const choices = choosePlaces(text, matches, data.gazetteer, data.focusCountries);
   // By each match's index: a long text has hundreds of thousands of matches.
   const choiceOf: (Choice | undefined)[] = new Array(matches.length);
   for (const choice of choices) for (const match of choice.matches) choiceOf[match.index] = choice;

@@ -181,7 +181,8 @@ export class NameScanner {
       return undefined;
     }
     // A title itself ("Sen."), or a word of two letters not in capitals as the gazetteer has it.
-    if (oneWord && (PERSON_TITLES.has(key) || (written.length <= 2 && !asWritten))) return undefined;
+    if (oneWord && (PERSON_TITLES.has(key) || (written.length <= 2 && !asWritten)))
+      return undefined;
     // Part of a longer proper name: a capitalised word right before or after it.
     if (
       previousWord &&

@@ -7,7 +7,7 @@ import namesUrl from '../../../geodata/world-gazetteer/names.tsv?gzip';
 import sources from '../../../geodata/world-gazetteer/sources.json';
 import usStates from '../../../geodata/world-gazetteer/us-states.json';
 import { focusCountries } from '../../../geodata/world-gazetteer/regions.json';
-import { stateAbbreviations } from './choose.ts';
+import { stateAbbreviations } from './state-abbreviations.ts';
 import { findPlaces, type PlaceFinderData } from './find-places.ts';
 import type { FinderReply, FinderRequest } from './place-finder-protocol.ts';
 import { WorldGazetteer, type GazetteerSources } from './world-gazetteer.ts';

@@ -51,3 +51,11 @@ export function generatePoints(
 export function pointsFileText(features: Feature<Point, PointProperties>[]): string {
   return JSON.stringify({ type: 'FeatureCollection', features });
 }
+
+let generated: Feature<Point, PointProperties>[] | null = null;
+
+/** The bench's 100 000 points, generated once per bench process. */
+export function benchPoints(): Feature<Point, PointProperties>[] {
+  generated ??= generatePoints();
+  return generated;
+}

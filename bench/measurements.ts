@@ -1,0 +1,18 @@
+/**
+ * The bench's measurements, in the order they run and the table lists them. A new figure is a
+ * module under bench/measures/ and a line here.
+ */
+import type { Measurement } from './harness/measurement.ts';
+import { export100k } from './measures/export-100k.ts';
+import { import100k } from './measures/import-100k.ts';
+import { mentions } from './measures/mentions.ts';
+import { pageLoad } from './measures/page-load.ts';
+import { popup } from './measures/popup.ts';
+
+export const MEASUREMENTS: readonly Measurement[] = [
+  mentions,
+  export100k,
+  pageLoad,
+  popup,
+  import100k,
+];

@@ -7,12 +7,10 @@ import { export100k } from './measures/export-100k.ts';
 import { gazetteerLoad } from './measures/gazetteer-load.ts';
 import { geoparse } from './measures/geoparse.ts';
 import { import100k } from './measures/import-100k.ts';
-import { mentions } from './measures/mentions.ts';
 import { pageLoad } from './measures/page-load.ts';
 import { popup } from './measures/popup.ts';
 
 export const MEASUREMENTS: readonly Measurement[] = [
-  mentions,
   geoparse,
   export100k,
   pageLoad,

@@ -8,14 +8,8 @@ import { length as turfLength } from '@turf/length';
 import type { Source } from '../geo/contract.ts';
 import { foldForSearch } from '../text/fold.ts';
 import { editDistance, nameKey } from '../text/name-key.ts';
-import type { Mention } from '../text/mentions.ts';
-import {
-  collapseWhiteSpace,
-  findExcerpt,
-  findSections,
-  SentenceFinder,
-  type TextRange,
-} from '../text/sentences.ts';
+import { MentionMaker, type Mention } from '../text/mentions.ts';
+import { collapseWhiteSpace } from '../text/sentences.ts';
 import { choosePlaces, type Choice } from './choose.ts';
 import type { Candidate, FoundFeature, FoundKind } from './found-feature.ts';
 import { NameScanner, type NameMatch } from './name-scan.ts';
@@ -51,44 +45,6 @@ export function featureId(record: GazetteerRecord): string {
   if (record.source === 'curated') return record.id;
   if (record.source === 'world-countries') return slug(record.name);
   return `${slug(record.name)}-${record.id.toLowerCase()}`;
-}
-
-/** Mentions with their sentences; asked in text order, each line is segmented once. */
-class MentionMaker {
-  readonly #text: string;
-  readonly #sentences: SentenceFinder;
-  readonly #relatedStart: number;
-  readonly #excerpt: TextRange = { start: -1, end: -1 };
-  #lastExcerpt = { start: -1, end: -1, text: '' };
-
-  constructor(text: string) {
-    const sections = findSections(text);
-    this.#text = text;
-    this.#sentences = new SentenceFinder(text, sections);
-    this.#relatedStart = sections.relatedStart;
-  }
-
-  mention(start: number, end: number): Mention {
-    findExcerpt(this.#sentences, start, end, this.#excerpt);
-    const { start: excerptStart, end: excerptEnd } = this.#excerpt;
-    // A sentence that names several places is collapsed once.
-    if (excerptStart !== this.#lastExcerpt.start || excerptEnd !== this.#lastExcerpt.end) {
-      this.#lastExcerpt = {
-        start: excerptStart,
-        end: excerptEnd,
-        text: collapseWhiteSpace(this.#text.slice(excerptStart, excerptEnd)),
-      };
-    }
-    return {
-      start,
-      end,
-      text: this.#text.slice(start, end),
-      excerptStart,
-      excerptEnd,
-      excerpt: this.#lastExcerpt.text,
-      section: start >= this.#relatedStart ? 'related' : 'article',
-    };
-  }
 }
 
 /** Whether `alternate` spells one of `names` a little differently (at most 2 edits, folded). */

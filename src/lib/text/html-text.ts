@@ -4,6 +4,8 @@
  * page's first heading as its title. Works on any DOM Document (the page's DOMParser, jsdom in
  * Node), so the command line and the page read a file alike; offsets of the places found are
  * into this text.
+ *
+ * Runs in the page (a reader's HTML file) and in the command line.
  */
 
 /** Elements whose content a reader never sees. */

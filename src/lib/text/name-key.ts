@@ -3,6 +3,8 @@
  * The gazetteer build and the place finder cut names into words with this one definition, so a
  * name in the text finds the gazetteer's name however its dashes, spaces, case and marks differ:
  * "Aghdam–Khankendi" and "Xankəndi" give "aghdam khankendi" and "xankendi".
+ *
+ * Runs in the page (the place finder) and in the build (the gazetteer).
  */
 import { foldLetters } from './fold.ts';
 

@@ -4,6 +4,9 @@
  * `Intl.Segmenter` treats every line break as the end of a sentence, so we segment a copy of the
  * text of the same length in which the line breaks that do not end a sentence are spaces. Offsets
  * into the copy are offsets into the original.
+ *
+ * Runs in the page (the place finder, in its worker) and in the build (the document's mentions):
+ * the one sentence engine of the atlas.
  */
 import { asciiClass, asciiTable, characterTest, codePointAt } from './characters.ts';
 

@@ -3,6 +3,8 @@
  * capitalised ones and at the few words around a name. A pass of a Unicode word pattern over
  * every word of a 10 MB text costs half a second; a plain pattern finds the candidates ten times
  * faster, and the Unicode tests run on those alone.
+ *
+ * Runs in the page (the place finder, in its worker) and in the command line.
  */
 import { characterTest, codePointAt, codePointBefore } from './characters.ts';
 import { NAME_WORD } from './name-key.ts';

@@ -9,7 +9,13 @@ import { basename, extname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { exportLayers, type ImportedLayer } from '../src/lib/geo/export.ts';
 import { findPlaces, type PlaceFinderData } from '../src/lib/places/find-places.ts';
-import { visibleText } from '../src/lib/text/html-text.ts';
+import {
+  checkSize,
+  readTextFile,
+  TextFileError,
+  textFormat,
+  type TextOfFile,
+} from '../src/lib/text/text-file.ts';
 
 export const USAGE = `Usage: npm run geoparse -- FILE... --out DIR|-
 
@@ -25,61 +31,41 @@ data contract's FeatureCollection, every place a suggestion with its excerpts an
 Exit codes: 0 every file written; 2 a usage error, or a file refused (missing, binary, not
 UTF-8, over 20 MB: the others are still written); 1 a file could not be written.`;
 
-export const MAX_TEXT_BYTES = 20 * 1024 * 1024;
-const EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm']);
-
 export interface CliOutput {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
 }
 
-export interface ReadText {
-  text: string;
-  title: string;
+export interface ReadText extends TextOfFile {
   sha256: string;
 }
 
-export class InputError extends Error {}
+/** jsdom takes a second to load: only for HTML. */
+function parseHtml(html: string): Document {
+  const { JSDOM } = createRequire(import.meta.url)('jsdom') as {
+    JSDOM: new (html: string) => { window: { document: Document } };
+  };
+  return new JSDOM(html).window.document;
+}
 
-/** A file's text as the finder reads it, or InputError saying what is wrong with which file. */
+/** A file's text as the finder reads it, or TextFileError saying what is wrong with which file. */
 export function readInput(file: string): ReadText {
   let size: number;
   try {
     const stats = statSync(file);
-    if (!stats.isFile()) throw new InputError(`${file}: not a file`);
+    if (!stats.isFile()) throw new TextFileError(`${file}: not a file`);
     size = stats.size;
   } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw new InputError(`${file}: no such file`);
+    if (error instanceof TextFileError) throw error;
+    throw new TextFileError(`${file}: no such file`);
   }
-  if (size > MAX_TEXT_BYTES) {
-    throw new InputError(
-      `${file}: ${(size / 1024 / 1024).toFixed(1)} MB, more than the 20 MB a text may have`,
-    );
-  }
-  const extension = extname(file).toLowerCase();
-  if (!EXTENSIONS.has(extension)) throw new InputError(`${file}: not a .txt, .md or .html file`);
+  checkSize(file, size);
+  if (!textFormat(file)) throw new TextFileError(`${file}: not a .txt, .md or .html file`);
   const bytes = readFileSync(file);
-  if (bytes.includes(0))
-    throw new InputError(`${file}: a binary file (it holds NUL bytes), not a text`);
-  let decoded: string;
-  try {
-    decoded = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    throw new InputError(`${file}: not UTF-8 text`);
-  }
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const name = basename(file);
-  if (extension === '.html' || extension === '.htm') {
-    // jsdom takes a second to load: only for HTML.
-    const { JSDOM } = createRequire(import.meta.url)('jsdom') as {
-      JSDOM: new (html: string) => { window: { document: Document } };
-    };
-    const { text, title } = visibleText(new JSDOM(decoded).window.document);
-    return { text, title: title || name, sha256 };
-  }
-  const heading = extension === '.txt' ? undefined : /^#{1,6}[ \t]+(.+?)[ \t#]*$/m.exec(decoded);
-  return { text: decoded, title: heading ? heading[1]!.trim() : name, sha256 };
+  const read = readTextFile(file, bytes, parseHtml);
+  // A file without a title of its own is named by its name, not by the path it was given as.
+  const title = read.title === file ? basename(file) : read.title;
+  return { ...read, title, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
 /** The GeoJSON file of one text's places. */
@@ -125,7 +111,7 @@ export function runGeoparse(
     try {
       geojson = geoparseFile(file, (data ??= loadData()));
     } catch (error) {
-      if (!(error instanceof InputError)) throw error;
+      if (!(error instanceof TextFileError)) throw error;
       output.stderr(`geoparse: ${error.message}\n`);
       code = 2;
       continue;

@@ -185,12 +185,6 @@ function trimmedEnd(text: string, start: number, end: number): number {
   return end;
 }
 
-/** [start, end) of `text` trimmed of white space, or undefined if nothing is left. */
-function trimmedRange(text: string, start: number, end: number): TextRange | undefined {
-  const trimmed = { start: trimmedStart(text, start, end), end: trimmedEnd(text, start, end) };
-  return trimmed.end > trimmed.start ? trimmed : undefined;
-}
-
 /**
  * `Intl.Segmenter` breaks after every line feed, and none of its rules (UAX #29) looks across
  * one, so each line of the segmentation copy is segmented on its own with the same result as the

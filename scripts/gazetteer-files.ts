@@ -31,7 +31,7 @@ export interface GazetteerCut {
 export const GAZETTEER_CUT: GazetteerCut = {
   regionCountries: ['AZ', 'AM', 'GE'],
   regionBox: [43, 38, 51, 43.5],
-  minPopulation: 10000,
+  minPopulation: 15000,
   alwaysCodes: ['PPLC', 'PPLA'],
 };
 

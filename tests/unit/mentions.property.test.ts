@@ -12,7 +12,7 @@ import {
   type PlaceAliases,
 } from '../../src/lib/text/document-mentions.ts';
 import { SentenceFinder, type TextRange } from '../../src/lib/text/sentences.ts';
-import { referenceAliasRanges, referenceMentions, referenceSentences } from './text-reference.ts';
+import { referenceMentions, referenceSentences } from './text-reference.ts';
 
 /** Aliases like the gazetteer's: one word, several words, a hyphen, lower case. None holds another. */
 const ALIASES = [

@@ -1,9 +1,10 @@
+// @vitest-environment jsdom
 /** A reader's file as the finder reads it: formats, encodings, titles, refusals. */
-import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { MAX_TEXT_BYTES, readTextFile, TextFileError } from '../../src/lib/text/text-file.ts';
 
-const parseHtml = (html: string) => new JSDOM(html).window.document;
+// HTML as the page parses it.
+const parseHtml = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 const bytes = (text: string) => new TextEncoder().encode(text);
 const read = (name: string, content: Uint8Array | string) =>
   readTextFile(name, typeof content === 'string' ? bytes(content) : content, parseHtml);

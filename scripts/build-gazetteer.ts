@@ -1,31 +1,17 @@
 /**
  * npm run gazetteer: the world gazetteer (geodata/world-gazetteer/records.tsv and names.tsv) from
- * GeoNames cities500, Natural Earth countries, US Census states and counties, and the curated
+ * GeoNames cities500, world-countries' countries, US Census states and counties, and the curated
  * regions. Byte-identical on every run. The sources are devDependencies: the page loads only
  * the files written here.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { commonEnglishWords, GAZETTEER_CUT, gazetteerFiles } from './gazetteer-files.ts';
-import {
-  readCities,
-  readCountries,
-  readCuratedRegions,
-  readUsAreas,
-  WORLD_GAZETTEER_DIRECTORY,
-} from './gazetteer-sources.ts';
+import { GAZETTEER_CUT, gazetteerFiles } from './gazetteer-files.ts';
+import { readGazetteerSources, WORLD_GAZETTEER_DIRECTORY } from './gazetteer-sources.ts';
 
-const cities = readCities();
-const countries = readCountries(cities);
-const areas = [...readCuratedRegions(countries), ...countries, ...readUsAreas(cities)];
-const notPlaces = new Set<string>(
-  JSON.parse(readFileSync(join(WORLD_GAZETTEER_DIRECTORY, 'not-places.json'), 'utf8')).names,
-);
-const files = gazetteerFiles(areas, cities, GAZETTEER_CUT, {
-  common: commonEnglishWords(),
-  notPlaces,
-});
+const { cities, areas, words } = readGazetteerSources();
+const files = gazetteerFiles(areas, cities, GAZETTEER_CUT, words);
 for (const [file, text] of [
   ['records.tsv', files.records],
   ['names.tsv', files.names],

@@ -5,9 +5,21 @@
  * overlaps a gold one), Acc@161 and Acc@20 (the share of found names that overlap a gold one
  * with coordinates and are placed within 161 / 20 km of it), and the routes drawn.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { distance } from '@turf/distance';
 import { findPlaces, type PlaceFinderData } from '../src/lib/places/find-places.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+/** The atlas's own South Caucasus texts (tests/fixtures/caucasus/texts.md, written for it). */
+export const CAUCASUS_TEXTS = join(ROOT, 'tests', 'fixtures', 'caucasus', 'texts.jsonl');
+const DEV_SET_PLACES = [
+  join(ROOT, '..', 'shared', 'eval', 'dev.jsonl'),
+  '/work/shared/eval/dev.jsonl',
+];
+
+/** The development set (../shared/eval/dev.jsonl beside the repository), if it is there. */
+export const devSetFile = (): string | undefined => DEV_SET_PLACES.find((file) => existsSync(file));
 
 export interface GoldSpan {
   name: string;

@@ -5,28 +5,22 @@
  * (tests/fixtures/caucasus/texts.jsonl). `--json` prints the scores as JSON.
  */
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { readEvalTexts, scoreTable, scoreTexts } from './eval-places-metrics.ts';
+import {
+  CAUCASUS_TEXTS,
+  devSetFile,
+  readEvalTexts,
+  scoreTable,
+  scoreTexts,
+} from './eval-places-metrics.ts';
 import { placeFinderData } from './place-finder-data.ts';
-
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const DEV_SET_PLACES = [
-  join(ROOT, '..', 'shared', 'eval', 'dev.jsonl'),
-  '/work/shared/eval/dev.jsonl',
-];
-const CAUCASUS = join(ROOT, 'tests', 'fixtures', 'caucasus', 'texts.jsonl');
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 let files = args.filter((arg) => !arg.startsWith('--'));
 if (files.length === 0) {
-  const dev = DEV_SET_PLACES.find((file) => existsSync(file));
-  if (!dev)
-    console.error(
-      `No development set at ${DEV_SET_PLACES.join(' or ')}: scoring the atlas's own texts only.`,
-    );
-  files = [...(dev ? [dev] : []), CAUCASUS];
+  const dev = devSetFile();
+  if (!dev) console.error("No development set beside the repository: the atlas's own texts only.");
+  files = [...(dev ? [dev] : []), CAUCASUS_TEXTS];
 }
 const missing = files.filter((file) => !existsSync(file));
 if (missing.length > 0) {

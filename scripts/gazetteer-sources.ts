@@ -16,6 +16,7 @@ import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { centerOfMass } from '@turf/center-of-mass';
 import type { GazetteerRecord } from '../src/lib/places/world-gazetteer.ts';
 import { nameKey } from '../src/lib/text/name-key.ts';
+import { commonEnglishWords } from './gazetteer-files.ts';
 import { WORLD_GAZETTEER_FILES as WORLD_GAZETTEER_DIRECTORY } from './place-finder-data.ts';
 
 const require = createRequire(import.meta.url);
@@ -318,4 +319,19 @@ export function readCuratedRegions(countryRecords: readonly SourceRecord[]): Sou
       url: region.source.url,
     };
   });
+}
+
+/** Everything the build reads: the cities, the areas (curated, countries, US), the word lists. */
+export function readGazetteerSources() {
+  const cities = readCities();
+  const countries = readCountries(cities);
+  const areas = [...readCuratedRegions(countries), ...countries, ...readUsAreas(cities)];
+  const notPlaces = JSON.parse(
+    readFileSync(join(WORLD_GAZETTEER_DIRECTORY, 'not-places.json'), 'utf8'),
+  ).names;
+  return {
+    cities,
+    areas,
+    words: { common: commonEnglishWords(), notPlaces: new Set<string>(notPlaces) },
+  };
 }

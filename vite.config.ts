@@ -15,13 +15,14 @@ const trimMapLibreCss: Plugin = {
     /maplibre-gl\/dist\/maplibre-gl\.css$/.test(id) ? withoutEmbeddedImages(code) : undefined,
 };
 
-/** GeoJSON imported with `?embed` or `?topology`: parsed at build time (scripts/embedded-data.ts). */
+/** GeoJSON imported with `?embed`, `?topology` or `?context`: made at build time (scripts/embedded-data.ts). */
 const embeddedGeoJson: Plugin = {
   name: 'embedded-geojson',
   enforce: 'pre',
   load(id) {
     const [file = '', query = ''] = id.split('?');
-    if (!file.endsWith('.geojson') || (query !== 'embed' && query !== 'topology')) return undefined;
+    if (!file.endsWith('.geojson') || !['embed', 'topology', 'context'].includes(query))
+      return undefined;
     this.addWatchFile(file);
     return embeddedModule(file, query, readFileSync(file, 'utf8'));
   },

@@ -3,18 +3,20 @@
  * module under bench/measures/ and a line here.
  */
 import type { Measurement } from './harness/measurement.ts';
-import { export100k } from './measures/export-100k.ts';
+import { exportPage } from './measures/export-page.ts';
 import { gazetteerLoad } from './measures/gazetteer-load.ts';
 import { geoparse } from './measures/geoparse.ts';
 import { import100k } from './measures/import-100k.ts';
 import { pageLoad } from './measures/page-load.ts';
+import { placeSearchMeasurement } from './measures/place-search.ts';
 import { popup } from './measures/popup.ts';
 
 export const MEASUREMENTS: readonly Measurement[] = [
   geoparse,
-  export100k,
+  placeSearchMeasurement,
   pageLoad,
   popup,
   import100k,
+  exportPage,
   gazetteerLoad,
 ];

@@ -4,7 +4,7 @@
  * clock (performance.now(), 0 = navigation start) and disturbs it as little as it can: no polling.
  *
  * - The app: it learns of the map when the app sets `window.passageAtlas` (a setter defined here),
- *   which the app does right after the map's `load`. If the map's first `idle` fired in that same
+ *   which the app's e2e build does right after the map's `load` (src/lib/ui/test-hook.ts). If the map's first `idle` fired in that same
  *   frame (MapLibre sets `_idleTriggered` then), idle is taken as that moment; else it listens for
  *   the `idle` event.
  * - The bare page: it sets `window.benchIdle` itself at the first `idle` (also a setter here).

@@ -5,8 +5,9 @@
  * writes bench/results/partial.tmp.json instead.
  *
  * 1. Node figures first, each measurement in turn (some in processes of their own).
- * 2. For the browser figures: builds the app (into bench/results/app-dist.tmp, so as not to
- *    disturb a `dist/` that the browser tests may be serving) and the bare MapLibre page
+ * 2. For the browser figures: builds the app in its e2e mode, the one build with the hook the
+ *    probe learns of the map through (into bench/results/app-dist.tmp, so as not to disturb a
+ *    `dist/` that the browser tests may be serving), and the bare MapLibre page
  *    (bench/bare → bench/bare/dist), serves both with `vite preview` on 127.0.0.1 and drives
  *    /usr/bin/chromium through playwright-core with the browser tests' launch arguments. Every
  *    page load is a fresh browser context (a cold cache); every time is taken by the page's own
@@ -94,7 +95,8 @@ async function runInBrowser(
   results: Map<Measurement, MeasurementResult>,
 ): Promise<string> {
   log('building the app and the bare page');
-  await npx(['vite', 'build', '--outDir', APP_DIST, '--emptyOutDir']);
+  // The e2e build: the production build plus the hook bench/probe.ts learns of the map through.
+  await npx(['vite', 'build', '--mode', 'e2e', '--outDir', APP_DIST, '--emptyOutDir']);
   await npx(['vite', 'build', '--config', 'bench/vite.bare.config.ts']);
   log('starting vite preview (app, bare page) and Chromium');
   const appOrigin = await preview(['--outDir', APP_DIST]);

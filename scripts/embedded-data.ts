@@ -9,6 +9,8 @@
  *   TOPOLOGY_QUANTIZATION steps across its extent: each border shared by two countries is
  *   stored once, as small integer steps. For the basemap that is 4.6 kB gzip instead of
  *   10.6 kB; the page turns it back into GeoJSON with topojson-client.
+ * - `?context`: the same, on a coarser grid of CONTEXT_QUANTIZATION steps, for the map's context
+ *   (the world, towns, rivers and lakes: geodata/basemap), whose files keep fewer decimals.
  */
 import type { FeatureCollection } from 'geojson';
 import { topology } from 'topojson-server';
@@ -17,6 +19,12 @@ import { embedLayer } from '../src/lib/geo/embedded-layer.ts';
 
 /** Steps across the extent: for the basemap's 8° × 4.5° about 8 m, finer than its 1:10m source. */
 export const TOPOLOGY_QUANTIZATION = 100_000;
+
+/**
+ * Steps across the extent of a context file: for the world about 4 km (it is drawn at 1:110m),
+ * for the region's towns and water about 80 m, finer than the 3 decimals they keep.
+ */
+export const CONTEXT_QUANTIZATION = 10_000;
 
 /** The name of the one object in an embedded topology. */
 export const TOPOLOGY_OBJECT = 'features';
@@ -33,9 +41,10 @@ export function embeddedModule(file: string, query: string, text: string): strin
       /[\\/]geodata[\\/]layers[\\/]/.test(file) ? embedLayer(data as AtlasLayer) : data,
     );
   }
-  if (query === 'topology') {
+  if (query === 'topology' || query === 'context') {
     const collection = JSON.parse(text) as FeatureCollection;
-    return asModule(topology({ [TOPOLOGY_OBJECT]: collection }, TOPOLOGY_QUANTIZATION));
+    const steps = query === 'topology' ? TOPOLOGY_QUANTIZATION : CONTEXT_QUANTIZATION;
+    return asModule(topology({ [TOPOLOGY_OBJECT]: collection }, steps));
   }
   return undefined;
 }

@@ -12,3 +12,9 @@ declare module '*.geojson?topology' {
   const topology: import('topojson-specification').Topology;
   export default topology;
 }
+
+/** The same, on the coarser grid of the map's context (scripts/embedded-data.ts). */
+declare module '*.geojson?context' {
+  const topology: import('topojson-specification').Topology;
+  export default topology;
+}

@@ -26,6 +26,13 @@ import areas from '../../geodata/layers/areas.geojson?raw';
 import borders from '../../geodata/layers/borders.geojson?raw';
 import places from '../../geodata/layers/places.geojson?raw';
 import routes from '../../geodata/layers/routes.geojson?raw';
+// The map's context, as the app draws it (its towns below the cities load when first drawn).
+import world from '../../geodata/basemap/world.geojson?raw';
+import lakes from '../../geodata/basemap/lakes.geojson?raw';
+import rivers from '../../geodata/basemap/rivers.geojson?raw';
+import minorRivers from '../../geodata/basemap/rivers-minor.geojson?raw';
+import cities from '../../geodata/basemap/cities.geojson?raw';
+import towns from '../../geodata/basemap/towns.geojson?raw';
 
 setWorkerUrl(workerUrl);
 
@@ -43,6 +50,12 @@ const HALO: SymbolLayerSpecification['paint'] = {
 const style: StyleSpecification = {
   version: 8,
   sources: {
+    world: { type: 'geojson', data: JSON.parse(world) },
+    lakes: { type: 'geojson', data: JSON.parse(lakes) },
+    rivers: { type: 'geojson', data: JSON.parse(rivers) },
+    'minor-rivers': { type: 'geojson', data: JSON.parse(minorRivers) },
+    cities: { type: 'geojson', data: JSON.parse(cities) },
+    towns: { type: 'geojson', data: JSON.parse(towns) },
     countries: { type: 'geojson', data: JSON.parse(countries) },
     'country-labels': { type: 'geojson', data: JSON.parse(countryLabels) },
     areas: { type: 'geojson', data: JSON.parse(areas) },
@@ -53,8 +66,21 @@ const style: StyleSpecification = {
   layers: [
     // The sea: whatever no country covers (as in the app).
     { id: 'background', type: 'background', paint: { 'background-color': '#b8d3e2' } },
+    { id: 'world', type: 'fill', source: 'world', paint: { 'fill-color': '#f3f0ea' } },
+    { id: 'world-lines', type: 'line', source: 'world', paint: { 'line-color': '#aaa196' } },
     { id: 'land', type: 'fill', source: 'countries', paint: { 'fill-color': '#f3f0ea' } },
     { id: 'country-lines', type: 'line', source: 'countries', paint: { 'line-color': '#aaa196' } },
+    { id: 'lakes', type: 'fill', source: 'lakes', paint: { 'fill-color': '#b8d3e2' } },
+    { id: 'rivers', type: 'line', source: 'rivers', paint: { 'line-color': '#7fa9c4' } },
+    {
+      id: 'minor-rivers',
+      type: 'line',
+      source: 'minor-rivers',
+      minzoom: 7,
+      paint: { 'line-color': '#7fa9c4' },
+    },
+    { id: 'cities', type: 'symbol', source: 'cities', minzoom: 5, layout: TEXT, paint: HALO },
+    { id: 'towns', type: 'symbol', source: 'towns', minzoom: 7, layout: TEXT, paint: HALO },
     { id: 'country-labels', type: 'symbol', source: 'country-labels', layout: TEXT },
     {
       id: 'borders',

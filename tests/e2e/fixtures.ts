@@ -85,3 +85,54 @@ export async function featureCoordinate(
     { id: featureId, at: fraction },
   );
 }
+
+/** Chooses a file under "Import your own layer", as a reader would. */
+export async function importFile(page: Page, name: string, text: string | Buffer): Promise<void> {
+  await page.setInputFiles('#import-file', {
+    name,
+    mimeType: name.endsWith('.csv') ? 'text/csv' : 'application/geo+json',
+    buffer: typeof text === 'string' ? Buffer.from(text) : text,
+  });
+}
+
+/** How many features the map draws in the given style layers (those that exist). */
+export async function renderedCount(page: Page, layerIds: string[]): Promise<number> {
+  return page.evaluate((ids) => {
+    const map = window.passageAtlas!.map;
+    const layers = ids.filter((id) => map.getLayer(id));
+    return layers.length === 0 ? 0 : map.queryRenderedFeatures({ layers }).length;
+  }, layerIds);
+}
+
+/** Brings a point into a close view and clicks where the map draws it. */
+export async function clickAt(page: Page, lngLat: [number, number], zoom = 9): Promise<void> {
+  await page.evaluate(({ center, zoom }) => window.passageAtlas!.map.jumpTo({ center, zoom }), {
+    center: lngLat,
+    zoom,
+  });
+  await waitForIdle(page);
+  const point = await pagePoint(page, lngLat);
+  await page.mouse.click(point.x, point.y);
+}
+
+/** The colour of one page pixel, read from a screenshot (the WebGL buffer is not kept). */
+export async function pixelColour(page: Page, point: { x: number; y: number }): Promise<number[]> {
+  const png = await page.screenshot({
+    clip: { x: Math.round(point.x), y: Math.round(point.y), width: 1, height: 1 },
+  });
+  return page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = 1;
+    const context = canvas.getContext('2d')!;
+    context.drawImage(image, 0, 0);
+    return [...context.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+  }, png.toString('base64'));
+}
+
+export function hexToRgb(hex: string): number[] {
+  const value = Number.parseInt(hex.slice(1), 16);
+  return [(value >> 16) & 255, (value >> 8) & 255, value & 255];
+}

@@ -1,7 +1,16 @@
 import type { Page } from '@playwright/test';
 import { readFile, writeFile } from 'node:fs/promises';
 import { check } from '@placemarkio/check-geojson';
-import { expect, featureCoordinate, openAtlas, pagePoint, test, waitForIdle } from './fixtures.ts';
+import {
+  clickAt,
+  expect,
+  featureCoordinate,
+  importFile,
+  openAtlas,
+  pagePoint,
+  test,
+  waitForIdle,
+} from './fixtures.ts';
 
 const popup = (page: Page) => page.locator('.maplibregl-popup');
 
@@ -43,21 +52,11 @@ const GOOD_LAYER = {
   ],
 };
 
-async function importText(page: Page, name: string, text: string | Buffer) {
-  await page.setInputFiles('#import-file', {
-    name,
-    mimeType: 'application/geo+json',
-    buffer: typeof text === 'string' ? Buffer.from(text) : text,
-  });
-}
+const importText = importFile;
 
 /** The route still opens its popup: what the reader had is untouched. */
 async function lachinRoadStillWorks(page: Page) {
-  const target = await featureCoordinate(page, 'lachin-road', 0.4);
-  await page.evaluate((center) => window.passageAtlas!.map.jumpTo({ center, zoom: 10 }), target);
-  await waitForIdle(page);
-  const point = await pagePoint(page, target);
-  await page.mouse.click(point.x, point.y);
+  await clickAt(page, await featureCoordinate(page, 'lachin-road', 0.4), 10);
   await expect(popup(page).locator('h2')).toHaveText('Lachin road');
 }
 

@@ -31,6 +31,9 @@ const trapped = (page: Page) =>
 test('hostile names and properties show as literal text and never run', async ({
   atlas: { page },
 }) => {
+  // A real click on each of the layer's 30-odd features, each after the map has drawn its view:
+  // more than the default minute where WebGL runs in software on a loaded machine.
+  test.setTimeout(180_000);
   const payloads: string[] = JSON.parse(await readFile('tests/fixtures/xss-payloads.json', 'utf8'));
   expect(payloads.length).toBeGreaterThanOrEqual(30);
   const { xssLayer } = await import('../fixtures/make-xss-layer.ts');
@@ -48,7 +51,7 @@ test('hostile names and properties show as literal text and never run', async ({
 
   // Open the popup of each imported feature through a real click.
   const features = await page.evaluate(() =>
-    window.passageAtlas!.atlas.imported[0]!.layer.features.map((feature) => feature.geometry),
+    window.passageAtlas!.atlas.importedLayers[0]!.data.features.map((feature) => feature.geometry),
   );
   for (let index = 0; index < features.length; index++) {
     const geometry = features[index]!;

@@ -1,18 +1,19 @@
 import type { Page } from '@playwright/test';
-import { expect, featureCoordinate, openAtlas, pagePoint, test, waitForIdle } from './fixtures.ts';
+import {
+  clickAt,
+  expect,
+  featureCoordinate,
+  openAtlas,
+  pagePoint,
+  test,
+  waitForIdle,
+} from './fixtures.ts';
 
 const popup = (page: Page) => page.locator('.maplibregl-popup');
 
 /** Brings a place into a close view, then clicks where the map draws it. */
 async function clickFeature(page: Page, featureId: string, fraction = 0.5, zoom = 10) {
-  const target = await featureCoordinate(page, featureId, fraction);
-  await page.evaluate(({ center, zoom }) => window.passageAtlas!.map.jumpTo({ center, zoom }), {
-    center: target,
-    zoom,
-  });
-  await waitForIdle(page);
-  const point = await pagePoint(page, target);
-  await page.mouse.click(point.x, point.y);
+  await clickAt(page, await featureCoordinate(page, featureId, fraction), zoom);
 }
 
 test.describe('clicking the map', () => {

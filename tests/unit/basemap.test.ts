@@ -6,12 +6,13 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import booleanClockwise from '@turf/boolean-clockwise';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { describe, expect, it } from 'vitest';
 
 import { BASEMAP_BOUNDS } from '../../src/lib/geo/basemap-bounds.ts';
 
-type Ring = Position[];
-type PolygonRings = Ring[];
+type PolygonRings = Position[][];
 type AreaGeometry = Polygon | MultiPolygon;
 
 interface CountryProperties {
@@ -62,38 +63,8 @@ function decimalPlaces(value: number): number {
   return fraction.length;
 }
 
-/** Shoelace formula: positive for counter-clockwise rings. */
-function signedRingArea(ring: Ring): number {
-  let twiceArea = 0;
-  for (let index = 0; index + 1 < ring.length; index++) {
-    const [x1 = 0, y1 = 0] = ring[index] ?? [];
-    const [x2 = 0, y2 = 0] = ring[index + 1] ?? [];
-    twiceArea += x1 * y2 - x2 * y1;
-  }
-  return twiceArea / 2;
-}
-
-/** Even-odd ray casting over all rings, so holes count as outside. */
-function pointInPolygon(point: Position, polygon: PolygonRings): boolean {
-  const [x = Number.NaN, y = Number.NaN] = point;
-  let inside = false;
-  for (const ring of polygon) {
-    for (
-      let index = 0, previousIndex = ring.length - 1;
-      index < ring.length;
-      previousIndex = index++
-    ) {
-      const [xi = 0, yi = 0] = ring[index] ?? [];
-      const [xj = 0, yj = 0] = ring[previousIndex] ?? [];
-      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-    }
-  }
-  return inside;
-}
-
-function pointInArea(point: Position, geometry: AreaGeometry): boolean {
-  return polygonsOf(geometry).some((polygon) => pointInPolygon(point, polygon));
-}
+const pointInArea = (point: Position, geometry: AreaGeometry) =>
+  booleanPointInPolygon(point, geometry);
 
 function findById<Geometry extends AreaGeometry | Point>(
   collection: FeatureCollection<Geometry, CountryProperties>,
@@ -122,8 +93,8 @@ describe('offline basemap (geodata/basemap)', () => {
       for (const feature of layer.features) {
         for (const [exterior, ...holes] of polygonsOf(feature.geometry)) {
           expect(exterior).toBeDefined();
-          expect(signedRingArea(exterior ?? [])).toBeGreaterThan(0);
-          for (const hole of holes) expect(signedRingArea(hole)).toBeLessThan(0);
+          expect(booleanClockwise(exterior ?? [])).toBe(false);
+          for (const hole of holes) expect(booleanClockwise(hole)).toBe(true);
           for (const ring of [exterior ?? [], ...holes]) {
             expect(ring.length).toBeGreaterThanOrEqual(4);
             expect(ring[0]).toEqual(ring[ring.length - 1]);

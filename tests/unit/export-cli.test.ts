@@ -1,6 +1,7 @@
 /**
- * scripts/export.ts (npm run export) as a user runs it: a child process per case, all started
- * at once in beforeAll so the suite costs about one Node start-up.
+ * The export command (npm run export): its cases run in this process (scripts/export-command.ts),
+ * and one smoke test runs it as a user does, in a process of its own, then opens what it wrote
+ * with GDAL's ogrinfo, as QGIS would.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -10,8 +11,10 @@ import { fileURLToPath } from 'node:url';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { runExportCommand } from '../../scripts/export-command.ts';
 import { LAYER_NAMES, type AtlasLayer } from '../../src/lib/geo/contract.ts';
 import { exportLayers } from '../../src/lib/geo/export.ts';
+import { citationsSeenByOgrinfo } from './ogrinfo.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -21,7 +24,18 @@ interface Run {
   stderr: string;
 }
 
-function runExport(args: string[]): Promise<Run> {
+/** The command run in this process, as `npm run export -- ...args` runs it. */
+function run(...args: string[]): Run {
+  let stdout = '';
+  let stderr = '';
+  const code = runExportCommand(args, {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+  });
+  return { code, stdout, stderr };
+}
+
+function spawnExport(args: string[]): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
@@ -40,92 +54,110 @@ const committed: AtlasLayer[] = LAYER_NAMES.map((name) =>
 );
 
 let directory: string;
-const runs: Record<string, Run> = {};
 
-beforeAll(async () => {
+beforeAll(() => {
   directory = mkdtempSync(join(tmpdir(), 'passage-atlas-export-'));
-  const cases: Record<string, string[]> = {
-    stdout: ['--layer', 'routes', '--out', '-'],
-    file: [
-      '--layer',
-      'all',
-      '--bbox',
-      '46.59,39.62,46.66,39.7',
-      '--out',
-      join(directory, 'view.geojson'),
-    ],
-    directory: ['--layer', 'places', '--id', 'baku', '--id', 'shusha', '--out', directory],
-    unknownLayer: ['--layer', 'rivers', '--out', '-'],
-    unknownId: ['--layer', 'places', '--id', 'baku', '--id', 'atlantis', '--out', '-'],
-    badBbox: ['--layer', 'all', '--bbox', '-200,39,47,40', '--out', '-'],
-    shortBbox: ['--layer', 'all', '--bbox', '46,39,47', '--out', '-'],
-    missingOut: ['--layer', 'routes'],
-    help: ['--help'],
-  };
-  const names = Object.keys(cases);
-  const results = await Promise.all(names.map((name) => runExport(cases[name]!)));
-  names.forEach((name, index) => (runs[name] = results[index]!));
-}, 120_000);
+});
 
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 describe('npm run export', () => {
   it('writes to standard output with --out -, the same bytes as exportLayers', () => {
-    const run = runs.stdout!;
-    expect(run.code).toBe(0);
-    expect(run.stderr).toBe('');
-    expect(JSON.parse(run.stdout).layer).toBe('routes');
-    expect(run.stdout).toBe(exportLayers(committed, { layer: 'routes' }).text);
+    const result = run('--layer', 'routes', '--out', '-');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout).layer).toBe('routes');
+    expect(result.stdout).toBe(exportLayers(committed, { layer: 'routes' }).text);
   });
 
   it('writes the file named by --out, and says how many features it holds', () => {
-    const run = runs.file!;
-    expect(run.code).toBe(0);
+    const file = join(directory, 'view.geojson');
+    const result = run('--layer', 'all', '--bbox', '46.59,39.62,46.66,39.7', '--out', file);
+    expect(result.code).toBe(0);
     const expected = exportLayers(committed, {
       layer: 'all',
       bbox: [46.59, 39.62, 46.66, 39.7],
     });
-    expect(readFileSync(join(directory, 'view.geojson'), 'utf8')).toBe(expected.text);
-    expect(run.stderr).toContain(`view.geojson: ${expected.featureCount} feature(s)`);
-    expect(run.stdout).toBe('');
+    expect(readFileSync(file, 'utf8')).toBe(expected.text);
+    expect(result.stderr).toContain(`view.geojson: ${expected.featureCount} feature(s)`);
+    expect(result.stdout).toBe('');
   });
 
   it('writes into a directory under the suggested file name', () => {
-    expect(runs.directory!.code).toBe(0);
+    expect(
+      run('--layer', 'places', '--id', 'baku', '--id', 'shusha', '--out', directory).code,
+    ).toBe(0);
     const text = readFileSync(join(directory, 'passage-atlas-places-2-features.geojson'), 'utf8');
     expect(JSON.parse(text).features.map((f: { id: string }) => f.id)).toEqual(['baku', 'shusha']);
   });
 
+  it('cites the document: the document member, and the citation on every feature', () => {
+    const file = JSON.parse(run('--layer', 'all', '--out', '-').stdout);
+    expect(file.document).toEqual(committed[0]!.document);
+    expect(file.document.publisher).toBe(
+      'Ministry of Foreign Affairs of the Republic of Azerbaijan',
+    );
+    for (const feature of file.features) {
+      expect(feature.properties.citation, feature.id).toMatch(
+        /^Ministry of Foreign Affairs of the Republic of Azerbaijan, “It is important .*”, 14 August 2023, /,
+      );
+    }
+  });
+
   it('exits 2 for an unknown layer, listing the valid ones', () => {
-    const run = runs.unknownLayer!;
-    expect(run.code).toBe(2);
-    expect(run.stdout).toBe('');
-    expect(run.stderr).toContain('Unknown layer "rivers"');
-    expect(run.stderr).toContain('areas, borders, routes, places, all');
+    const result = run('--layer', 'rivers', '--out', '-');
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('Unknown layer "rivers"');
+    expect(result.stderr).toContain('areas, borders, routes, places, all');
   });
 
   it('exits 2 for an unknown id, listing the valid ids', () => {
-    const run = runs.unknownId!;
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('atlantis');
-    expect(run.stderr).toContain('Valid ids: baku, yevlakh, khankendi');
+    const result = run('--layer', 'places', '--id', 'baku', '--id', 'atlantis', '--out', '-');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('atlantis');
+    expect(result.stderr).toContain('Valid ids: baku, yevlakh, khankendi');
   });
 
   it('exits 2 for a malformed bbox, saying which rule it breaks', () => {
-    expect(runs.badBbox!.code).toBe(2);
-    expect(runs.badBbox!.stderr).toContain('longitudes must lie within -180..180');
-    expect(runs.shortBbox!.code).toBe(2);
-    expect(runs.shortBbox!.stderr).toContain('--bbox takes 4 comma-separated numbers');
+    const outside = run('--layer', 'all', '--bbox', '-200,39,47,40', '--out', '-');
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toContain('longitudes must lie within -180..180');
+    const short = run('--layer', 'all', '--bbox', '46,39,47', '--out', '-');
+    expect(short.code).toBe(2);
+    expect(short.stderr).toContain('--bbox takes 4 comma-separated numbers');
   });
 
   it('exits 2 without --out, with the usage', () => {
-    expect(runs.missingOut!.code).toBe(2);
-    expect(runs.missingOut!.stderr).toContain('--out is required');
-    expect(runs.missingOut!.stderr).toContain('Usage: npm run export');
+    const result = run('--layer', 'routes');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--out is required');
+    expect(result.stderr).toContain('Usage: npm run export');
+  });
+
+  it('exits 1 when the file cannot be written, saying where', () => {
+    const result = run('--layer', 'routes', '--out', join(directory, 'no-such', 'x.geojson'));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Could not write');
+    expect(result.stderr).toContain('no-such');
   });
 
   it('prints the usage for --help', () => {
-    expect(runs.help!.code).toBe(0);
-    expect(runs.help!.stdout).toContain('Usage: npm run export -- --layer <name|all>');
+    const result = run('--help');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Usage: npm run export -- --layer <name|all>');
   });
+
+  it('runs as a command of its own, and GDAL reads the citation on every feature', async () => {
+    const file = join(directory, 'all.geojson');
+    const result = await spawnExport(['--layer', 'all', '--out', file]);
+    expect(result.code, result.stderr).toBe(0);
+    const expected = exportLayers(committed, { layer: 'all' });
+    expect(readFileSync(file, 'utf8')).toBe(expected.text);
+    const seen = await citationsSeenByOgrinfo(file);
+    expect(seen.featureCount).toBe(expected.featureCount);
+    expect(seen.citations).toHaveLength(expected.featureCount);
+    const citation = JSON.parse(expected.text).features[0].properties.citation;
+    for (const shown of seen.citations) expect(shown).toBe(citation);
+  }, 60_000);
 });

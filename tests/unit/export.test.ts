@@ -6,11 +6,16 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 import { getIssues } from '@placemarkio/check-geojson';
+import { booleanClockwise } from '@turf/boolean-clockwise';
 import fc from 'fast-check';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 
-import { LAYER_NAMES, type AtlasLayer } from '../../src/lib/geo/contract.ts';
+import {
+  LAYER_NAMES,
+  type AtlasLayer,
+  type DocumentReference,
+} from '../../src/lib/geo/contract.ts';
 import {
   ALL_LAYERS,
   ExportError,
@@ -36,7 +41,7 @@ const allIds = committed.flatMap((layer) => layer.features.map((feature) => feat
 
 interface ExportedFile extends FeatureCollection {
   layer: string;
-  document?: { title: string; file: string; sha256: string };
+  document?: DocumentReference;
   layers?: { layer: string; ids: (string | number | null)[] }[];
 }
 
@@ -77,15 +82,6 @@ function importedLayer(layer: string, geometries: Geometry[]): ImportedLayer {
   };
 }
 
-/** Twice the signed area of a ring (positive when counter-clockwise). */
-function signedArea(ring: Position[]): number {
-  let sum = 0;
-  for (let index = 0; index < ring.length - 1; index++) {
-    sum += ring[index]![0]! * ring[index + 1]![1]! - ring[index + 1]![0]! * ring[index]![1]!;
-  }
-  return sum;
-}
-
 function allNumbers(value: unknown): number[] {
   if (typeof value === 'number') return [value];
   if (Array.isArray(value)) return value.flatMap(allNumbers);
@@ -117,7 +113,13 @@ describe('selecting a layer', () => {
     const { json } = exported(committed, { layer: 'routes' });
     expect(Object.keys(json)).toEqual(['type', 'layer', 'document', 'features']);
     expect(json.layer).toBe('routes');
-    expect(Object.keys(json.document!)).toEqual(['title', 'file', 'sha256']);
+    expect(Object.keys(json.document!)).toEqual([
+      'title',
+      'publisher',
+      'published',
+      'file',
+      'sha256',
+    ]);
     expect(json.document!.sha256).toMatch(/^[0-9a-f]{64}$/);
     const all = exported(committed, { layer: 'all' }).json;
     expect(Object.keys(all)).toEqual(['type', 'layer', 'document', 'layers', 'features']);
@@ -386,11 +388,11 @@ describe('canonical form', () => {
     ]);
     const [polygon, multi] = exported([polygons], { layer: 'polygons' }).json.features;
     const rings = (polygon!.geometry as { coordinates: Position[][] }).coordinates;
-    expect(signedArea(rings[0]!)).toBeGreaterThan(0);
-    expect(signedArea(rings[1]!)).toBeLessThan(0);
+    expect(booleanClockwise(rings[0]!)).toBe(false);
+    expect(booleanClockwise(rings[1]!)).toBe(true);
     expect(rings[0]).toEqual([...clockwise].reverse());
     const multiRings = (multi!.geometry as { coordinates: Position[][][] }).coordinates;
-    expect(signedArea(multiRings[0]![0]!)).toBeGreaterThan(0);
+    expect(booleanClockwise(multiRings[0]![0]!)).toBe(false);
   });
 
   it('lays the text out as formatJson does: two spaces, each coordinate pair on one line', () => {

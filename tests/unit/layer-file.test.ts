@@ -2,12 +2,12 @@
  * Writing a layer file: the JSON layout (each coordinate pair on one line, nothing else changed)
  * and the normalised geometry (six decimals, no -0, right-hand winding).
  */
+import { booleanClockwise } from '@turf/boolean-clockwise';
 import fc from 'fast-check';
 import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 
 import { formatJson, normalizeGeometry } from '../../src/lib/geo/layer-file.ts';
-import { signedArea } from './geometry-helpers.ts';
 
 /** Any longitude or latitude; never -0, which JSON itself writes as 0. */
 const coordinate = fc.double({ min: -180, max: 180, noNaN: true }).map((value) => value + 0);
@@ -161,8 +161,8 @@ describe('normalizeGeometry', () => {
         };
         const wound = normalizeGeometry(polygon) as Polygon;
         const [exterior, hole] = wound.coordinates;
-        expect(signedArea(exterior!)).toBeGreaterThan(0);
-        expect(signedArea(hole!)).toBeLessThan(0);
+        expect(booleanClockwise(exterior!)).toBe(false);
+        expect(booleanClockwise(hole!)).toBe(true);
         // The same rings, at most reversed.
         expect(new Set(exterior!.map(String))).toEqual(
           new Set(polygon.coordinates[0]!.map(String)),
@@ -182,9 +182,49 @@ describe('normalizeGeometry', () => {
     if (normalized.type !== 'GeometryCollection') throw new Error(`got a ${normalized.type}`);
     const [wound] = normalized.geometries as MultiPolygon[];
     for (const [exterior, ...holes] of wound!.coordinates) {
-      expect(signedArea(exterior!)).toBeGreaterThan(0);
-      for (const hole of holes) expect(signedArea(hole)).toBeLessThan(0);
+      expect(booleanClockwise(exterior!)).toBe(false);
+      for (const hole of holes) expect(booleanClockwise(hole)).toBe(true);
     }
+  });
+
+  it('winds the rings as they are written: rounded first, then wound', () => {
+    // Clockwise as given; counter-clockwise once its corners are rounded to six decimals.
+    const exterior: Position[] = [
+      [0, 0],
+      [0.0000026, 0.0000014],
+      [0.0000014, 0.0000006],
+      [0, 0],
+    ];
+    expect(booleanClockwise(exterior)).toBe(true);
+    const wound = normalizeGeometry({ type: 'Polygon', coordinates: [exterior] }) as Polygon;
+    expect(wound.coordinates[0]).toEqual([
+      [0, 0],
+      [0.000003, 0.000001],
+      [0.000001, 0.000001],
+      [0, 0],
+    ]);
+    expect(booleanClockwise(wound.coordinates[0]!)).toBe(false);
+  });
+
+  it('leaves a ring with no area as it came: it has no winding to set', () => {
+    const line: Position[] = [
+      [1, 1],
+      [2, 2],
+      [3, 3],
+      [1, 1],
+    ];
+    const point: Position[] = [
+      [5, 5],
+      [5, 5],
+      [5, 5],
+      [5, 5],
+    ];
+    const polygon: Polygon = { type: 'Polygon', coordinates: [line, point] };
+    expect(normalizeGeometry(polygon)).toEqual(polygon);
+    expect(normalizeGeometry({ type: 'Polygon', coordinates: [] })).toEqual({
+      type: 'Polygon',
+      coordinates: [],
+    });
   });
 
   it('does not change the geometry it is given', () => {

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { getIssues } from '@placemarkio/check-geojson';
+import { booleanClockwise } from '@turf/boolean-clockwise';
 import { length as turfLength } from '@turf/length';
 import type { Geometry, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +16,6 @@ import { GEODATA_DIRECTORY, readBuildInput, readGazetteer } from '../../scripts/
 import { buildLayers } from '../../src/lib/geo/build-layers.ts';
 import type { AtlasFeature, AtlasLayer } from '../../src/lib/geo/contract.ts';
 import { formatJson } from '../../src/lib/geo/layer-file.ts';
-import { signedArea } from './geometry-helpers.ts';
 
 /** The contract's lists, restated here so that a change to either side is noticed. */
 const ALLOWED_KINDS = ['route', 'settlement', 'checkpoint', 'region', 'country', 'border'];
@@ -88,16 +88,38 @@ describe('the committed layers', () => {
     }
   });
 
-  it('record the document, with the SHA-256 of the source file as it is on disk', () => {
-    const gazetteer = readGazetteer();
-    const bytes = readFileSync(join(GEODATA_DIRECTORY, 'source', gazetteer.document.file));
+  it('record the document as the contract says, with the SHA-256 of the source as on disk', () => {
+    const { document } = readGazetteer();
+    const bytes = readFileSync(join(GEODATA_DIRECTORY, 'source', document.file));
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     for (const { file, layer } of layers) {
+      // In the contract's order; the address, which could not be established, left out.
+      expect(Object.keys(layer.document), file).toEqual([
+        'title',
+        'publisher',
+        'published',
+        'file',
+        'sha256',
+      ]);
       expect(layer.document, file).toEqual({
-        title: gazetteer.document.title,
-        file: gazetteer.document.file,
+        title:
+          'It is important to ensure that the historic opportunity for durable peace is not missed',
+        publisher: 'Ministry of Foreign Affairs of the Republic of Azerbaijan',
+        published: '2023-08-14',
+        file: document.file,
         sha256,
       });
+    }
+  });
+
+  it('cite the document on every feature, in one line a tool reading only features keeps', () => {
+    for (const feature of features) {
+      expect(feature.properties.citation, feature.id).toBe(
+        'Ministry of Foreign Affairs of the Republic of Azerbaijan, “It is important to ensure ' +
+          'that the historic opportunity for durable peace is not missed”, 14 August 2023, ' +
+          'web address not established',
+      );
+      expect(Object.keys(feature.properties).at(-1), feature.id).toBe('citation');
     }
   });
 });
@@ -121,8 +143,8 @@ describe('the geometry of every feature', () => {
   it('winds polygon exteriors counter-clockwise and holes clockwise', () => {
     for (const feature of features) {
       for (const [exterior, ...holes] of polygonsOf(feature.geometry)) {
-        expect(signedArea(exterior!), feature.id).toBeGreaterThan(0);
-        for (const hole of holes) expect(signedArea(hole), feature.id).toBeLessThan(0);
+        expect(booleanClockwise(exterior!), feature.id).toBe(false);
+        for (const hole of holes) expect(booleanClockwise(hole), feature.id).toBe(true);
       }
     }
   });

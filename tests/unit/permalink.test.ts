@@ -18,6 +18,13 @@ describe('the permalink', () => {
     expect(parsePermalink(formatPermalink(link))).toEqual(link);
   });
 
+  it('names a reader’s feature by its layer and number, slash and all', () => {
+    const link = { view: null, featureId: 'import-3/12' };
+    expect(formatPermalink(link)).toBe('#feature=import-3/12');
+    expect(parsePermalink('#feature=import-3/12')).toEqual(link);
+    expect(parsePermalink('#feature=import-3%2F12')).toEqual(link);
+  });
+
   it('ignores a malformed or out-of-range view rather than trusting it', () => {
     expect(parsePermalink('#map=abc/1/2').view).toBeNull();
     expect(parsePermalink('#map=5/95/10').view).toBeNull();

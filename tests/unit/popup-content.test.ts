@@ -4,6 +4,8 @@ import { tick } from 'svelte';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AtlasFeature, AtlasLayer } from '../../src/lib/geo/contract.ts';
+import ImportedPopup from '../../src/lib/ui/ImportedPopup.svelte';
+import type { ImportedLayerEntry } from '../../src/lib/ui/layer-model.ts';
 import PopupContent from '../../src/lib/ui/PopupContent.svelte';
 
 const documentText = readFileSync(
@@ -54,5 +56,44 @@ describe('the popup content', () => {
     render(PopupContent, { feature: hostile, documentText, onShowInText: () => {} });
     expect(document.querySelector('img')).toBeNull();
     expect(document.body.textContent).toContain('<img src=x onerror="window.hacked=1">');
+  });
+});
+
+describe('the popup of a reader’s feature', () => {
+  const layer = {
+    id: 'import-1',
+    name: 'my trace',
+    origin: 'imported',
+    labelProperty: 'title',
+  } as unknown as ImportedLayerEntry;
+
+  it('is titled by the layer’s label, lists every property as text, and links only web addresses', () => {
+    render(ImportedPopup, {
+      feature: {
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [46.5, 39.5] },
+        properties: {
+          title: 'A spring',
+          source: 'https://example.org/springs?id=4',
+          script: 'javascript:alert(1)',
+          data: 'data:text/html,<script>alert(1)</script>',
+          near: 'see http://example.org',
+          tags: ['water', '<b>x</b>'],
+        },
+      },
+      layer,
+      index: 6,
+    });
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('A spring');
+    expect(document.body.textContent).toContain('From your layer my trace · feature 7 · Point');
+    const links = [...document.querySelectorAll('a')];
+    expect(links.map((link) => link.getAttribute('href'))).toEqual([
+      'https://example.org/springs?id=4',
+    ]);
+    expect(links[0]!.getAttribute('rel')).toContain('noopener');
+    expect(links[0]!.getAttribute('target')).toBe('_blank');
+    expect(document.body.textContent).toContain('javascript:alert(1)');
+    expect(document.body.textContent).toContain('["water","<b>x</b>"]');
+    expect(document.querySelector('b, script')).toBeNull();
   });
 });

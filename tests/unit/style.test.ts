@@ -11,6 +11,7 @@ import { BASEMAP_BOUNDS } from '../../src/lib/geo/basemap-bounds.ts';
 import {
   ATLAS_SOURCE,
   BASEMAP_SOURCE,
+  CONTEXT_SOURCE,
   mapFeatures,
   type BasemapData,
 } from '../../src/lib/map/style/features.ts';
@@ -57,7 +58,7 @@ describe('the map style', () => {
         },
         layers: [
           ...style.layers.slice(0, before),
-          ...importedLayerStyle('import-1', '#332288', clustered),
+          ...importedLayerStyle('import-1', '#332288', { clustered, labelProperty: 'name' }),
           ...style.layers.slice(before),
         ],
       };
@@ -89,9 +90,11 @@ describe('the map style', () => {
     ]);
     // Imported layers are picked before all of them.
     const imported = importedLayerStyle('import-1', '#332288');
-    expect(interactiveLayerIds([...style.layers, ...imported]).slice(0, 3)).toEqual(
-      imported.map((layer) => layer.id),
-    );
+    expect(interactiveLayerIds([...style.layers, ...imported]).slice(0, 3)).toEqual([
+      'import-1-fill',
+      'import-1-line',
+      'import-1-circle',
+    ]);
   });
 
   it('draws schematic routes dashed and dated ones dotted, each route its own colour', () => {
@@ -130,9 +133,9 @@ describe('the map style', () => {
       if (layer.type === 'symbol') expect(layer.layout, layer.id).not.toHaveProperty('icon-image');
   });
 
-  it('has three sources: the basemap, every atlas layer, and the highlight', () => {
+  it('has four sources: the basemap, its context, every atlas layer, and the highlight', () => {
     expect(Object.keys(style.sources).sort()).toEqual(
-      [ATLAS_SOURCE, BASEMAP_SOURCE, HIGHLIGHT_SOURCE].sort(),
+      [ATLAS_SOURCE, BASEMAP_SOURCE, CONTEXT_SOURCE, HIGHLIGHT_SOURCE].sort(),
     );
     const atlas = style.sources[ATLAS_SOURCE] as { data: FeatureCollection };
     expect(atlas.data.features.map((feature) => feature.id)).toEqual(
@@ -183,25 +186,26 @@ describe('the map style', () => {
     }
   });
 
-  it('has no background layer: the sea is the container’s colour, and beyond the basemap a mask', () => {
+  it('has no background layer: the sea is the container’s colour, the world under the box', () => {
     expect(style.layers.some((layer) => layer.type === 'background')).toBe(false);
     const basemapSource = style.sources[BASEMAP_SOURCE] as { data: FeatureCollection<Polygon> };
-    const outside = basemapSource.data.features.filter(
-      (feature) => feature.properties!.basemap === 'outside',
+    const boxes = basemapSource.data.features.filter(
+      (feature) => feature.properties!.basemap === 'box',
     );
-    expect(outside).toHaveLength(1);
-    const [world, box] = outside[0]!.geometry.coordinates;
-    expect(world).toContainEqual([180, 85]);
+    expect(boxes).toHaveLength(1);
     const [west, south, east, north] = BASEMAP_BOUNDS;
-    expect(box).toEqual(
+    expect(boxes[0]!.geometry.coordinates[0]).toEqual(
       expect.arrayContaining([
         [west, south],
         [east, north],
       ]),
     );
-    expect(style.layers.map((layer) => layer.id).slice(0, 2)).toEqual([
+    // The world first, then the box in the sea's colour over it, then the region's land.
+    expect(style.layers.map((layer) => layer.id).slice(0, 4)).toEqual([
+      'context-world-land',
+      'context-world-lines',
+      'basemap-box',
       'basemap-land',
-      'basemap-outside',
     ]);
   });
 

@@ -4,6 +4,7 @@
  */
 import type { FeatureCollection } from 'geojson';
 import { feature } from 'topojson-client';
+import type { Topology } from 'topojson-specification';
 import documentText from '../../../geodata/source/mfa-azerbaijan-2023-08-lachin-road-statement.txt?raw';
 import countriesTopology from '../../../geodata/basemap/countries.geojson?topology';
 import countryLabels from '../../../geodata/basemap/country-labels.geojson?embed';
@@ -20,11 +21,11 @@ const layerFiles = import.meta.glob<EmbeddedLayer>('../../../geodata/layers/*.ge
 
 export const DOCUMENT_TEXT: string = documentText;
 
-/** The embedded topology holds one object, the countries (scripts/embedded-data.ts). */
-const countries = feature(
-  countriesTopology,
-  Object.values(countriesTopology.objects)[0]!,
-) as unknown as FeatureCollection;
+/** An embedded topology's one object (scripts/embedded-data.ts), back as GeoJSON. */
+export const collectionOf = (topology: Topology) =>
+  feature(topology, Object.values(topology.objects)[0]!) as unknown as FeatureCollection;
+
+const countries = collectionOf(countriesTopology);
 
 export const BASEMAP = { countries, countryLabels, bounds: BASEMAP_BOUNDS } as BasemapData;
 

@@ -7,12 +7,12 @@ import { length as turfLength } from '@turf/length';
 import { findMentions } from '../text/document-mentions.ts';
 import type { Mention } from '../text/mentions.ts';
 import { collapseWhiteSpace } from '../text/sentences.ts';
+import { documentCitation, documentMetadataProblems, documentReference } from './citation.ts';
 import {
   LAYER_NAMES,
   type AtlasFeature,
   type AtlasLayer,
   type AtlasProperties,
-  type DocumentReference,
   type LayerName,
 } from './contract.ts';
 import { entrySources, missingSources, type Gazetteer, type GazetteerEntry } from './gazetteer.ts';
@@ -71,7 +71,7 @@ export function gazetteerProblems(
   gazetteer: Gazetteer,
   mentionsById: Map<string, Mention[]>,
 ): string[] {
-  const problems: string[] = [];
+  const problems: string[] = documentMetadataProblems(gazetteer.document);
   const seenIds = new Set<string>();
   for (const entry of gazetteer.entries) {
     if (seenIds.has(entry.id)) problems.push(`${entry.id}: the id is used twice`);
@@ -99,6 +99,7 @@ function featureProperties(
   entry: GazetteerEntry,
   geometry: Geometry,
   mentions: Mention[],
+  citation: string,
 ): AtlasProperties {
   const routeFacts =
     entry.geometry.type === 'route'
@@ -124,6 +125,7 @@ function featureProperties(
     ...(entry.validTo ? { validTo: entry.validTo } : {}),
     mentions,
     sources: entrySources(entry),
+    citation,
   };
 }
 
@@ -133,11 +135,8 @@ export function buildLayers(input: BuildInput): AtlasLayer[] {
   const problems = gazetteerProblems(gazetteer, mentionsById);
   if (problems.length > 0) throw new GazetteerError(problems);
 
-  const document: DocumentReference = {
-    title: gazetteer.document.title,
-    file: gazetteer.document.file,
-    sha256: input.sha256,
-  };
+  const document = documentReference(gazetteer.document, input.sha256);
+  const citation = documentCitation(document);
   return LAYER_NAMES.map((layerName: LayerName): AtlasLayer => {
     const features = gazetteer.entries
       .filter((entry) => entry.layer === layerName)
@@ -147,7 +146,7 @@ export function buildLayers(input: BuildInput): AtlasLayer[] {
           type: 'Feature',
           id: entry.id,
           geometry,
-          properties: featureProperties(entry, geometry, mentionsById.get(entry.id)!),
+          properties: featureProperties(entry, geometry, mentionsById.get(entry.id)!, citation),
         };
       });
     return { type: 'FeatureCollection', layer: layerName, document, features };

@@ -39,6 +39,12 @@ export interface AtlasProperties {
   validTo?: string;
   mentions: Mention[];
   sources: Source[];
+  /**
+   * The document's citation as one line of text (publisher, title, date, address), so that a
+   * tool that reads only the features (QGIS, GDAL) keeps the attribution. On every feature of
+   * a layer with a document; the export writes it from the layer's `document`.
+   */
+  citation?: string;
 }
 
 export interface AtlasFeature {
@@ -48,8 +54,16 @@ export interface AtlasFeature {
   properties: AtlasProperties;
 }
 
+/**
+ * What a reader needs to cite the document a layer comes from, in the contract's key order.
+ * `published` is an ISO date, or as much of one as is known ("2023-08", "2023"); `publisher`,
+ * `published` and `url` are left out where not known.
+ */
 export interface DocumentReference {
   title: string;
+  publisher?: string;
+  published?: string;
+  url?: string;
   file: string;
   sha256: string;
 }
@@ -67,6 +81,9 @@ export type LayerName = (typeof LAYER_NAMES)[number];
 
 /** The name that asks for every layer at once (in exports, and in no layer's own name). */
 export const ALL_LAYERS = 'all';
+
+/** The `layer` member of a file of only the layers the reader has switched on. */
+export const VISIBLE_LAYERS = 'visible';
 
 /** At most six decimals (~0.1 m), as the contract asks. */
 export const COORDINATE_DECIMALS = 6;

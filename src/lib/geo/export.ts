@@ -1,28 +1,48 @@
 /**
  * Exporting layers as GeoJSON files that QGIS, GDAL or another web map can open: one pure module
- * for the page (download button) and the command line (scripts/export.ts). No DOM, no Node APIs.
+ * for the page (which runs it in a worker, export-worker.ts) and the command line
+ * (scripts/export.ts). No DOM, no Node APIs.
  *
  * The output is the data contract's shape (shared/design/data-contract.md), filtered to the
  * features asked for, with a canonical key order, coordinates rounded to six decimals, polygons
- * wound by the right-hand rule, and the layout of the committed layer files (formatJson), written
- * in one pass with no copy of the features made.
+ * wound by the right-hand rule, and the layout of the committed layer files (formatJson). A
+ * layer with a document cites it: the file's `document` member, and on every feature the flat
+ * `citation` that tools reading only the features keep.
+ *
+ * Its public API, for any caller: `exportLayers(layers, request)` → `{ fileName, text,
+ * featureCount }`, or an ExportError saying what was wrong with the request.
  */
 import { booleanIntersects } from '@turf/boolean-intersects';
 import type { Feature, GeoJsonProperties, Geometry, Polygon } from 'geojson';
+import { documentCitation } from './citation.ts';
 import type { AtlasLayer, DocumentReference } from './contract.ts';
-import { ALL_LAYERS } from './contract.ts';
-import { foldLetters } from '../text/fold.ts';
-import { featureBounds, type Bounds } from './feature-place.ts';
-import { LayoutWriter, lineStart, nextLineStart, writeNormalizedGeometry } from './layer-file.ts';
+import { ALL_LAYERS, VISIBLE_LAYERS } from './contract.ts';
+import {
+  ExportError,
+  exportFileName,
+  listForMessage,
+  validateBbox,
+  type Bbox,
+  type ExportRequest,
+} from './export-request.ts';
+import { featureBounds } from './feature-place.ts';
+import { formatJson, normalizeGeometry } from './layer-file.ts';
+
+export {
+  clampBbox,
+  ExportError,
+  slugify,
+  validateBbox,
+  type Bbox,
+  type ExportErrorCode,
+  type ExportRequest,
+} from './export-request.ts';
 
 /** The request's layer name that selects every layer; also the `layer` member of such a file. */
-export { ALL_LAYERS };
+export { ALL_LAYERS, VISIBLE_LAYERS };
 
 /** The media type to give a download (RFC 7946). */
 export const GEOJSON_MEDIA_TYPE = 'application/geo+json';
-
-/** west, south, east, north in degrees (WGS 84), as `map.getBounds().toArray().flat()` gives. */
-export type Bbox = Bounds;
 
 /**
  * A layer that did not come out of our build (a GeoJSON file opened in the app): any features,
@@ -37,35 +57,12 @@ export interface ImportedLayer {
 
 export type ExportableLayer = AtlasLayer | ImportedLayer;
 
-export interface ExportRequest {
-  /** A layer's name, or `'all'` (ALL_LAYERS) for every layer given, in the order given. */
-  layer: string;
-  /** Only the features with these ids (numbers in imported layers match their decimal form). */
-  ids?: readonly string[];
-  /** Only the features whose geometry intersects this box ("in view"). */
-  bbox?: Bbox | readonly number[];
-}
-
 export interface ExportResult {
   /** passage-atlas-….geojson, named for what it holds; never holds a path separator. */
   fileName: string;
   /** The file's text (UTF-8 when written), ending in a newline. */
   text: string;
   featureCount: number;
-}
-
-export type ExportErrorCode = 'unknown-layer' | 'unknown-id' | 'invalid-bbox' | 'invalid-layers';
-
-export class ExportError extends Error {
-  constructor(
-    readonly code: ExportErrorCode,
-    message: string,
-    /** For unknown-layer and unknown-id: the names or ids that would have been valid. */
-    readonly valid: readonly string[] = [],
-  ) {
-    super(message);
-    this.name = 'ExportError';
-  }
 }
 
 /** The contract's property order; other properties follow in their own order. */
@@ -81,6 +78,7 @@ export const PROPERTY_ORDER = [
   'validTo',
   'mentions',
   'sources',
+  'citation',
 ] as const;
 
 /** The contract's key order inside one mention. */
@@ -94,10 +92,6 @@ export const MENTION_ORDER = [
   'section',
 ] as const;
 
-const FILE_PREFIX = 'passage-atlas';
-/** How many valid names or ids an error message lists before it says "and N more". */
-const LISTED_IN_ERRORS = 50;
-
 type AnyFeature = Feature<Geometry | null, GeoJsonProperties>;
 
 /** The file's top-level member for an all-layers export: which features came from which layer. */
@@ -108,97 +102,13 @@ interface LayerIndexEntry {
   ids: (string | number | null)[];
 }
 
-/** The file's members before `features`, in file order. */
-interface CollectionHead {
+/** The file: its members in file order, `features` last. */
+interface OutputCollection {
   type: 'FeatureCollection';
   layer: string;
   document?: DocumentReference;
   layers?: LayerIndexEntry[];
-}
-
-/**
- * A file-name part from data: lowercase ASCII letters, digits and single hyphens, at most 80
- * characters; `fallback` when nothing is left.
- */
-export function slugify(value: string, fallback = 'export'): string {
-  const slug = foldLetters(value)
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
-  return slug === '' ? fallback : slug;
-}
-
-function listForMessage(values: readonly string[]): string {
-  if (values.length === 0) return '(none)';
-  const shown = values.slice(0, LISTED_IN_ERRORS).join(', ');
-  const more = values.length - LISTED_IN_ERRORS;
-  return more > 0 ? `${shown}, … and ${more} more` : shown;
-}
-
-/** The box as [w, s, e, n], or an ExportError naming the rule it breaks. */
-export function validateBbox(bbox: readonly unknown[]): Bbox {
-  if (!Array.isArray(bbox) || bbox.length !== 4) {
-    throw new ExportError(
-      'invalid-bbox',
-      `A bbox is 4 numbers west,south,east,north; got ${Array.isArray(bbox) ? bbox.length : 'no'} value(s).`,
-    );
-  }
-  const names = ['west', 'south', 'east', 'north'];
-  bbox.forEach((value, index) => {
-    if (typeof value !== 'number' || !Number.isFinite(value)) {
-      throw new ExportError(
-        'invalid-bbox',
-        `The bbox ${names[index]} must be a finite number; got ${JSON.stringify(value) ?? String(value)}.`,
-      );
-    }
-  });
-  const [west, south, east, north] = bbox as number[] as Bbox;
-  if (west < -180 || east > 180) {
-    throw new ExportError(
-      'invalid-bbox',
-      `The bbox longitudes must lie within -180..180; got west ${west}, east ${east}.`,
-    );
-  }
-  if (south < -90 || north > 90) {
-    throw new ExportError(
-      'invalid-bbox',
-      `The bbox latitudes must lie within -90..90; got south ${south}, north ${north}.`,
-    );
-  }
-  if (!(west < east)) {
-    throw new ExportError(
-      'invalid-bbox',
-      `The bbox west (${west}) must be less than its east (${east}); a box across the antimeridian is not supported.`,
-    );
-  }
-  if (!(south < north)) {
-    throw new ExportError(
-      'invalid-bbox',
-      `The bbox south (${south}) must be less than its north (${north}).`,
-    );
-  }
-  return [west, south, east, north];
-}
-
-/**
- * A map view's bounds made valid for `bbox`: latitudes clamped to -90..90 and longitudes to
- * -180..180 (a view wider than the world becomes the whole world). A view across the
- * antimeridian keeps only its part west of it.
- */
-export function clampBbox([west, south, east, north]: readonly [
-  number,
-  number,
-  number,
-  number,
-]): Bbox {
-  const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));
-  return [
-    clamp(west, -180, 180),
-    clamp(south, -90, 90),
-    clamp(east, -180, 180),
-    clamp(north, -90, 90),
-  ];
+  features: OutputFeature[];
 }
 
 /**
@@ -252,7 +162,8 @@ function orderKeys(
   return ordered;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+/** An object that is not an array: what properties and mentions are, when they are well formed. */
+function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -261,69 +172,49 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * keys in the contract's order. Never changes its argument; returns it when already in order.
  */
 function orderProperties(properties: GeoJsonProperties): GeoJsonProperties {
-  if (!isPlainObject(properties)) return properties ?? null;
+  if (!isRecord(properties)) return properties ?? null;
   const ordered = orderKeys(properties, PROPERTY_ORDER, PROPERTY_RANK);
   const mentions = ordered.mentions;
   if (!Array.isArray(mentions)) return ordered;
   const orderedMentions = mentions.map((mention: unknown) =>
-    isPlainObject(mention) ? orderKeys(mention, MENTION_ORDER, MENTION_RANK) : mention,
+    isRecord(mention) ? orderKeys(mention, MENTION_ORDER, MENTION_RANK) : mention,
   );
   if (orderedMentions.every((mention, index) => mention === mentions[index])) return ordered;
   return { ...ordered, mentions: orderedMentions };
 }
 
-/** A feature stands in "features", two levels in; its members one level further. */
-const FEATURE_DEPTH = 2;
-const MEMBER_DEPTH = FEATURE_DEPTH + 1;
-// A feature's text around its values, ready made: most of what a point feature writes.
-const FEATURE_START = `${lineStart(FEATURE_DEPTH)}{${lineStart(MEMBER_DEPTH)}"type": "Feature"`;
-const ID_START = `${nextLineStart(MEMBER_DEPTH)}"id": `;
-const GEOMETRY_START = `${nextLineStart(MEMBER_DEPTH)}"geometry": `;
-const PROPERTIES_START = `${nextLineStart(MEMBER_DEPTH)}"properties": `;
-const FEATURE_END = `${lineStart(FEATURE_DEPTH)}}`;
+/** The properties cited: the document's citation in place of any of their own, keys in order. */
+function withCitation(properties: GeoJsonProperties, citation: string): GeoJsonProperties {
+  // No prototype, as orderKeys: a key named "__proto__" in the data must stay a key.
+  const cited: Record<string, unknown> = Object.create(null);
+  if (isRecord(properties)) {
+    for (const key of Object.keys(properties)) if (key !== 'citation') cited[key] = properties[key];
+  }
+  cited.citation = citation;
+  return orderProperties(cited);
+}
+
+/** One feature as the file has it. */
+interface OutputFeature {
+  type: 'Feature';
+  id?: string | number;
+  geometry: Geometry | null;
+  properties: GeoJsonProperties;
+}
 
 /**
  * One feature as the file has it: `type`, `id` (where it has one), its geometry normalised
- * (rounded, wound), its properties in canonical order. Written straight into the file, with no
- * copy of the feature made: the same bytes as formatJson of such a copy.
+ * (rounded, wound), its properties in canonical order, cited where its layer has a document.
  */
-function writeFeature(writer: LayoutWriter, feature: AnyFeature): void {
-  writer.writeAscii(FEATURE_START);
-  const id = feature.id;
-  if (id !== undefined && id !== null) writer.writeMember(ID_START, 'id', id, MEMBER_DEPTH);
-  const geometry = feature.geometry;
-  const geometryStart = writer.length;
-  writer.writeAscii(GEOMETRY_START);
-  if (!geometry) writer.writeAscii('null');
-  else if (!writeNormalizedGeometry(writer, geometry, MEMBER_DEPTH)) writer.length = geometryStart;
-  const properties = orderProperties(feature.properties);
-  writer.writeMember(PROPERTIES_START, 'properties', properties, MEMBER_DEPTH);
-  writer.writeAscii(FEATURE_END);
-}
-
-/** The file: the members of `head` in their order, then `features`, then a newline. */
-function writeCollection(head: CollectionHead, features: readonly AnyFeature[]): string {
-  const writer = new LayoutWriter();
-  writer.writeAscii(`{${lineStart(1)}"type": "FeatureCollection"`);
-  for (const [key, value] of Object.entries(head)) {
-    if (key !== 'type') {
-      writer.writeMember(`${nextLineStart(1)}${JSON.stringify(key)}: `, key, value, 1);
-    }
-  }
-  writer.writeAscii(`${nextLineStart(1)}"features": `);
-  if (features.length === 0) {
-    writer.writeAscii('[]');
-  } else {
-    writer.writeAscii('[');
-    for (let index = 0; index < features.length; index++) {
-      if (index > 0) writer.writeAscii(',');
-      writeFeature(writer, features[index]!);
-      writer.commit();
-    }
-    writer.writeAscii(`${lineStart(1)}]`);
-  }
-  writer.writeAscii(`${lineStart(0)}}\n`);
-  return writer.text();
+function outputFeature(feature: AnyFeature, citation: string | undefined): OutputFeature {
+  const geometry = feature.geometry ? normalizeGeometry(feature.geometry) : null;
+  const properties =
+    citation === undefined
+      ? orderProperties(feature.properties)
+      : withCitation(feature.properties, citation);
+  return feature.id === undefined || feature.id === null
+    ? { type: 'Feature', geometry, properties }
+    : { type: 'Feature', id: feature.id, geometry, properties };
 }
 
 function sameDocument(a: DocumentReference | undefined, b: DocumentReference | undefined): boolean {
@@ -331,38 +222,36 @@ function sameDocument(a: DocumentReference | undefined, b: DocumentReference | u
     a !== undefined &&
     b !== undefined &&
     a.title === b.title &&
+    a.publisher === b.publisher &&
+    a.published === b.published &&
+    a.url === b.url &&
     a.file === b.file &&
     a.sha256 === b.sha256
   );
 }
 
-function documentReference(document: DocumentReference): DocumentReference {
-  return { title: document.title, file: document.file, sha256: document.sha256 };
+/** The contract's `document` member, its keys in the contract's order, nothing else. */
+function documentMember(document: DocumentReference): DocumentReference {
+  return {
+    title: document.title,
+    ...(document.publisher !== undefined ? { publisher: document.publisher } : {}),
+    ...(document.published !== undefined ? { published: document.published } : {}),
+    ...(document.url !== undefined ? { url: document.url } : {}),
+    file: document.file,
+    sha256: document.sha256,
+  };
 }
 
 function featureIdText(feature: AnyFeature): string | undefined {
   return feature.id === undefined || feature.id === null ? undefined : String(feature.id);
 }
 
-function fileName(request: ExportRequest, ids: readonly string[] | undefined): string {
-  const all = request.layer === ALL_LAYERS;
-  const what =
-    ids !== undefined && ids.length === 1
-      ? slugify(ids[0]!, 'feature')
-      : all
-        ? 'all-layers'
-        : slugify(request.layer, 'layer');
-  const count = ids !== undefined && ids.length !== 1 ? `-${ids.length}-features` : '';
-  const inView = request.bbox !== undefined ? '-in-view' : '';
-  return `${FILE_PREFIX}-${what}${count}${inView}.geojson`;
-}
-
 /**
  * One GeoJSON file of the features asked for.
  *
  * - `layer`: a layer's name, or `'all'` for every layer given (features concatenated in the
- *   order of `layers`; the file's `layer` member is then `"all"`, and a `layers` member says
- *   which ids came from which layer).
+ *   order of `layers`; the file's `layer` member is then `"all"`, or `"visible"` with
+ *   `visibleOnly`, and a `layers` member says which ids came from which layer).
  * - `ids`: only these features; each must exist in the selected layer(s), or ExportError. The
  *   file keeps them in layer order, not the order asked; an empty list exports no feature.
  * - `bbox`: only the features whose geometry intersects the box, edges included.
@@ -434,9 +323,11 @@ export function exportLayers(
     }
   }
 
-  const features: AnyFeature[] = [];
+  const features: OutputFeature[] = [];
   const index: LayerIndexEntry[] = [];
   for (const layer of selected) {
+    // A layer the reader brought has no document: nothing is cited for it, nothing invented.
+    const citation = layer.document ? documentCitation(layer.document) : undefined;
     const ids: (string | number | null)[] = [];
     for (const feature of layer.features as AnyFeature[]) {
       if (wanted !== undefined) {
@@ -444,40 +335,43 @@ export function exportLayers(
         if (id === undefined || !wanted.has(id)) continue;
       }
       if (box !== undefined && !intersectsBox(feature.geometry, box, boxPolygon!)) continue;
-      features.push(feature);
-      ids.push(feature.id ?? null);
+      const output = outputFeature(feature, citation);
+      features.push(output);
+      ids.push(output.id ?? null);
     }
     index.push({ layer: layer.layer, ids });
   }
 
-  let head: CollectionHead;
+  let collection: OutputCollection;
   if (all) {
     const first = selected[0]?.document;
     const shared =
       first !== undefined && selected.every((layer) => sameDocument(layer.document, first));
-    head = {
+    collection = {
       type: 'FeatureCollection',
-      layer: ALL_LAYERS,
-      ...(shared ? { document: documentReference(first) } : {}),
+      layer: request.visibleOnly ? VISIBLE_LAYERS : ALL_LAYERS,
+      ...(shared ? { document: documentMember(first) } : {}),
       layers: index.map((entry, position) => {
         const document = selected[position]!.document;
         return !shared && document !== undefined
-          ? { layer: entry.layer, document: documentReference(document), ids: entry.ids }
+          ? { layer: entry.layer, document: documentMember(document), ids: entry.ids }
           : entry;
       }),
+      features,
     };
   } else {
     const layer = selected[0]!;
-    head = {
+    collection = {
       type: 'FeatureCollection',
       layer: layer.layer,
-      ...(layer.document ? { document: documentReference(layer.document) } : {}),
+      ...(layer.document ? { document: documentMember(layer.document) } : {}),
+      features,
     };
   }
 
   return {
-    fileName: fileName(request, requestedIds),
-    text: writeCollection(head, features),
+    fileName: exportFileName(request, requestedIds),
+    text: formatJson(collection),
     featureCount: features.length,
   };
 }

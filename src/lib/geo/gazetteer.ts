@@ -2,6 +2,7 @@
  * The hand-curated gazetteer (geodata/document-gazetteer.json): one entry per place the text names.
  */
 import type { Position } from 'geojson';
+import type { DocumentMetadata } from './citation.ts';
 import type { FeatureKind, GeometryQuality, LayerName, Source, VariantName } from './contract.ts';
 
 export interface CitedPoint {
@@ -46,7 +47,7 @@ export interface GazetteerEntry {
 }
 
 export interface Gazetteer {
-  document: { file: string; title: string };
+  document: DocumentMetadata;
   entries: GazetteerEntry[];
 }
 

@@ -1,26 +1,30 @@
 /**
- * A thin wrapper over MapLibre: the only module that touches the map object, so that components
- * can be unit-tested with it mocked and the map itself is tested in a browser.
+ * The map, behind a boundary: the only module that touches MapLibre's map object, which stays
+ * private. Components ask it for what they need (a view, a fit, a popup, a reader's layer, an
+ * image); every listener it adds is taken off again (each `on…` returns its unsubscribe, and
+ * `destroy()` detaches everything). Unit-tested against a fake map, the map itself in a browser.
  */
 import {
   LngLatBounds,
   Map as MapLibreMap,
   Popup,
+  ScaleControl,
   type GeoJSONSource,
   type LngLatLike,
+  type MapEventType,
   type MapGeoJSONFeature,
   type StyleSpecification,
 } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { Feature, Geometry } from 'geojson';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Bounds } from '../geo/feature-place.ts';
-import { importedLayerUrl } from './imported-layer-url.ts';
-import { loadImportedLayerProtocol } from './start-map-workers.ts';
 import {
-  IMPORTED_LAYERS_BEFORE,
-  importedLayerStyle,
-  importedSource,
-} from './style/imported-layers.ts';
+  addImportedLayer,
+  type ImportedMapLayer,
+  type ImportedMapLayerOptions,
+} from './imported-map-layer.ts';
+import { mapImage } from './map-image.ts';
+import { CONTEXT_SOURCE } from './style/features.ts';
 import {
   HIGHLIGHT_SOURCE,
   interactiveLayerIds,
@@ -58,7 +62,14 @@ export interface AtlasMapOptions {
   onCreated?: () => void;
   /** The whole feature a key names, to draw it highlighted; null when there is none. */
   highlightFeature: (key: FeatureKey) => Feature<Geometry, HighlightProperties> | null;
+  /**
+   * Handed MapLibre's map once it has loaded: for the browser tests' hook only, which only the
+   * e2e build has (src/lib/ui/test-hook.ts).
+   */
+  exposeMap?: ((map: MapLibreMap) => void) | undefined;
 }
+
+export type { ImportedMapLayer, ImportedMapLayerOptions };
 
 /** Clicks this close to a thin line still pick it. */
 export const PICK_TOLERANCE_PX = 6;
@@ -76,6 +87,16 @@ export const FIT_MAX_ZOOM = 10;
 export const POINT_MIN_ZOOM = 8;
 /** A popup's widest: about 50 characters of an excerpt to a line. */
 export const POPUP_MAX_WIDTH = '380px';
+/**
+ * How far out and where a reader can go: the whole world, but not the poles, which the world's
+ * map leaves out (Antarctica) or stretches past reading. Within these bounds the map is filled
+ * at every zoom: MapLibre zooms in so that the view never shows more than them.
+ */
+export const MAP_MIN_ZOOM = 1;
+// Just inside ±180°: MapLibre 6 fails to create a map whose bounds reach the antimeridian.
+export const MAP_MAX_BOUNDS: Bounds = [-179.9, -60, 179.9, 84];
+/** The scale bar's widest (MapLibre's ScaleControl). */
+export const SCALE_MAX_WIDTH_PX = 100;
 
 export class WebGLUnavailableError extends Error {
   constructor(cause: unknown) {
@@ -91,15 +112,17 @@ export class AtlasMap {
   private hovered: FeatureKey | null = null;
   private selected: FeatureKey | null = null;
   private popup: Popup | null = null;
-  /** Imported layers on their way to the map (waiting for the workers' protocol). */
-  private readonly addingImports = new Set<string>();
   /** The pickable layers in pick order; recomputed when layers come and go. */
   private pickable: string[] | null = null;
   /** The highlight layers start hidden (no tiles for an empty source); shown on first use. */
   private highlightShown = false;
+  /** Takes off each listener this wrapper has put on the map or its canvas. */
+  private readonly detachers = new Set<() => void>();
+  private readonly importedLayers = new Map<string, ImportedMapLayer>();
+  private destroyed = false;
 
   private constructor(
-    readonly map: MapLibreMap,
+    private readonly map: MapLibreMap,
     private readonly highlightFeature: AtlasMapOptions['highlightFeature'],
   ) {}
 
@@ -119,6 +142,8 @@ export class AtlasMap {
               fitBoundsOptions: { padding: START_VIEW_PADDING_PX },
             }),
         attributionControl: { compact: false },
+        minZoom: MAP_MIN_ZOOM,
+        maxBounds: MAP_MAX_BOUNDS,
         keyboard: true,
         dragRotate: false,
         pitchWithRotate: false,
@@ -131,17 +156,43 @@ export class AtlasMap {
     } catch (error) {
       return Promise.reject(new WebGLUnavailableError(error));
     }
+    map.addControl(
+      new ScaleControl({ maxWidth: SCALE_MAX_WIDTH_PX, unit: 'metric' }),
+      'bottom-left',
+    );
     map.touchZoomRotate.disableRotation();
     map.keyboard.disableRotation();
     const atlasMap = new AtlasMap(map, options.highlightFeature);
     atlasMap.listenForHover();
     options.onCreated?.();
     return new Promise((resolve, reject) => {
-      map.once('load', () => resolve(atlasMap));
-      map.once('error', (event) => {
-        if (!map.loaded()) reject(event.error);
+      const offError = atlasMap.on('error', (event) => {
+        if (map.loaded()) return;
+        offLoad();
+        offError();
+        reject(event.error);
+      });
+      const offLoad = atlasMap.on('load', () => {
+        offLoad();
+        offError();
+        options.exposeMap?.(map);
+        resolve(atlasMap);
       });
     });
+  }
+
+  /** Listens to the map; the returned function (and destroy()) stops listening. */
+  private on<T extends keyof MapEventType>(
+    type: T,
+    listener: (event: MapEventType[T]) => void,
+  ): () => void {
+    this.map.on(type, listener);
+    const off = () => {
+      this.map.off(type, listener);
+      this.detachers.delete(off);
+    };
+    this.detachers.add(off);
+    return off;
   }
 
   private interactiveLayers(): string[] {
@@ -210,14 +261,21 @@ export class AtlasMap {
   }
 
   private listenForHover(): void {
-    this.map.on('mousemove', (event) => {
+    this.on('mousemove', (event) => {
       const picked = this.pickAt(event.point);
       this.map.getCanvas().style.cursor = picked ? 'pointer' : '';
       // A cluster is no feature of the layer: nothing to highlight.
       const feature = picked && !picked.cluster ? picked : null;
       this.setHovered(feature ? { source: feature.source, id: feature.mapId } : null);
     });
-    this.map.getCanvas().addEventListener('mouseleave', () => this.setHovered(null));
+    const canvas = this.map.getCanvas();
+    const leave = () => this.setHovered(null);
+    canvas.addEventListener('mouseleave', leave);
+    const off = () => {
+      canvas.removeEventListener('mouseleave', leave);
+      this.detachers.delete(off);
+    };
+    this.detachers.add(off);
   }
 
   private setHovered(key: FeatureKey | null): void {
@@ -243,16 +301,28 @@ export class AtlasMap {
   }
 
   /** Tells of a click on a feature, or on nothing; a click on a cluster zooms in on it. */
-  onFeatureClick(listener: (picked: PickedFeature | null) => void): void {
-    this.map.on('click', (event) => {
+  onFeatureClick(listener: (picked: PickedFeature | null) => void): () => void {
+    return this.on('click', (event) => {
       const picked = this.pickAt(event.point);
       if (picked?.cluster) void this.expandCluster(picked.source, picked.cluster);
       else listener(picked);
     });
   }
 
-  onViewChange(listener: (view: MapView) => void): void {
-    this.map.on('moveend', () => listener(this.view()));
+  /** Tells of every view the map comes to rest at. */
+  onViewChange(listener: (view: MapView) => void): () => void {
+    return this.on('moveend', () => listener(this.view()));
+  }
+
+  /** Resolves once the map has drawn everything it has (its next `idle`). */
+  whenIdle(): Promise<void> {
+    return new Promise((resolve) => {
+      const off = this.on('idle', () => {
+        off();
+        resolve();
+      });
+      this.map.triggerRepaint();
+    });
   }
 
   view(): MapView {
@@ -286,13 +356,46 @@ export class AtlasMap {
     }
   }
 
+  /** west, south, east, north of what the map shows. */
+  visibleBounds(): Bounds {
+    return this.map.getBounds().toArray().flat() as Bounds;
+  }
+
+  zoomIn(): void {
+    this.map.zoomIn();
+  }
+
+  zoomOut(): void {
+    this.map.zoomOut();
+  }
+
+  /** The map's context (its own source, src/lib/map/context.ts), replaced whole. */
+  setContext(features: FeatureCollection): void {
+    this.map.getSource<GeoJSONSource>(CONTEXT_SOURCE)?.setData(features);
+  }
+
+  /** Tells once when the view first reaches `zoom` (at once if it is there); returns the off. */
+  onceZoomReaches(zoom: number, listener: () => void): () => void {
+    let reached = false;
+    const check = () => {
+      if (reached || this.map.getZoom() < zoom) return;
+      reached = true;
+      off();
+      listener();
+    };
+    const off = this.on('zoomend', check);
+    check();
+    return off;
+  }
+
   select(feature: FeatureKey | null): void {
     if (sameKey(feature, this.selected)) return;
     this.selected = feature;
     this.drawHighlight();
   }
 
-  openPopup(at: LngLatLike, content: HTMLElement, onClose: () => void): void {
+  /** Opens a popup (closing any other); the returned function closes this one, if still open. */
+  openPopup(at: LngLatLike, content: HTMLElement, onClose: () => void): () => void {
     this.closePopup();
     // MapLibre's own focusing would scroll the map's container; focus without scrolling instead.
     const popup = new Popup({ maxWidth: POPUP_MAX_WIDTH, focusAfterOpen: false, closeButton: true })
@@ -306,6 +409,9 @@ export class AtlasMap {
       onClose();
     });
     this.popup = popup;
+    return () => {
+      if (this.popup === popup) this.closePopup();
+    };
   }
 
   closePopup(): void {
@@ -314,6 +420,7 @@ export class AtlasMap {
     popup?.remove();
   }
 
+  /** Shows or hides the style layers of one of the atlas's own layers (by their group). */
   setGroupVisible(group: string, visible: boolean): void {
     const visibility = visible ? 'visible' : 'none';
     for (const id of this.map.getLayersOrder()) {
@@ -326,61 +433,47 @@ export class AtlasMap {
     }
   }
 
-  project(lngLat: [number, number]): { x: number; y: number } {
-    const point = this.map.project(lngLat);
-    return { x: point.x, y: point.y };
-  }
-
-  visibleBounds(): Bounds {
-    return this.map.getBounds().toArray().flat() as Bounds;
-  }
-
-  canvas(): HTMLCanvasElement {
-    return this.map.getCanvas();
+  /** The map as a PNG, with its credit line. */
+  image(): Promise<Blob> {
+    return mapImage(this.map);
   }
 
   /**
-   * Adds a reader's layer whose geometries are at a blob: URL (the map's worker reads them);
-   * resolves true once the map has drawn it, false if it was removed before it was added.
+   * Adds a reader's layer, whose data is at a blob: URL (the map's worker reads it). It stays
+   * until its handle's remove() (or destroy()); one layer of an id at a time.
    */
-  async addImportedLayer(
-    sourceId: string,
-    dataUrl: string,
-    colour: string,
-    clustered: boolean,
-  ): Promise<boolean> {
-    this.addingImports.add(sourceId);
-    await loadImportedLayerProtocol();
-    if (!this.addingImports.delete(sourceId)) return false;
-    this.map.addSource(sourceId, importedSource(importedLayerUrl(dataUrl), clustered));
-    // Below the highlight of imported features, which must stay on top of them all.
-    for (const layer of importedLayerStyle(sourceId, colour, clustered))
-      this.map.addLayer(layer, IMPORTED_LAYERS_BEFORE);
-    this.pickable = null;
-    return new Promise((resolve) => {
-      const onData = (event: { sourceId?: string; isSourceLoaded?: boolean }) => {
-        if (event.sourceId !== sourceId || !event.isSourceLoaded) return;
-        this.map.off('sourcedata', onData);
-        this.map.once('idle', () => resolve(true));
-      };
-      this.map.on('sourcedata', onData);
-    });
+  addImportedLayer(options: ImportedMapLayerOptions): ImportedMapLayer {
+    this.importedLayers.get(options.id)?.remove();
+    const layer = addImportedLayer(this.map, options, () => (this.pickable = null));
+    const remove = layer.remove;
+    const handle: ImportedMapLayer = {
+      ...layer,
+      drawn: layer.drawn,
+      remove: () => {
+        if (this.destroyed) return;
+        remove();
+        if (this.importedLayers.get(options.id) === handle) this.importedLayers.delete(options.id);
+        this.forget(options.id);
+      },
+    };
+    this.importedLayers.set(options.id, handle);
+    return handle;
   }
 
-  removeImportedLayer(sourceId: string): void {
-    this.addingImports.delete(sourceId);
-    for (const id of this.map.getLayersOrder()) {
-      const layer = this.map.getLayer(id);
-      if (layer && 'source' in layer && layer.source === sourceId) this.map.removeLayer(id);
-    }
-    this.pickable = null;
-    if (this.map.getSource(sourceId)) this.map.removeSource(sourceId);
+  /** A removed source's features are no longer hovered or selected. */
+  private forget(sourceId: string): void {
     if (this.hovered?.source === sourceId) this.hovered = null;
     if (this.selected?.source === sourceId) this.selected = null;
     this.drawHighlight();
   }
 
-  remove(): void {
+  /** Takes every listener off, the reader's layers and the popup with them, and ends the map. */
+  destroy(): void {
+    if (this.destroyed) return;
+    for (const detach of [...this.detachers]) detach();
+    for (const layer of [...this.importedLayers.values()]) layer.remove();
+    this.destroyed = true;
+    this.closePopup();
     this.map.remove();
   }
 }

@@ -5,7 +5,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { MAP_BACKGROUND } from './style/theme.ts';
 
 export const MAP_IMAGE_CREDIT =
-  'Passage Atlas · basemap: Natural Earth · places: the atlas gazetteer, with cited sources';
+  'Passage Atlas · basemap: Natural Earth; towns: GeoNames (CC BY 4.0); rivers and lakes: GSHHG/WDBII (LGPL) · places: the atlas gazetteer, with cited sources';
 
 /** Reads the WebGL canvas inside a render frame (its buffer is not kept between frames). */
 function captureCanvas(map: MapLibreMap): Promise<HTMLCanvasElement> {

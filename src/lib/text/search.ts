@@ -21,23 +21,47 @@ export interface SearchHit<T extends Named> {
 
 /** Items whose name or a variant contains the query; exact names, then prefixes, first. */
 export function searchByName<T extends Named>(items: readonly T[], query: string): SearchHit<T>[] {
-  const folded = foldForSearch(query);
-  if (!folded) return items.map((item) => ({ item, matchedName: item.name }));
-  const hits: (SearchHit<T> & { rank: number })[] = [];
-  for (const item of items) {
-    const names = [item.name, ...item.variants.map((variant) => variant.name)];
-    let best: { name: string; rank: number } | null = null;
-    for (const name of names) {
-      const foldedName = foldForSearch(name);
-      const position = foldedName.indexOf(folded);
-      if (position === -1) continue;
-      // The whole name first, then names that start with the query, then the rest.
-      const rank = foldedName === folded ? 0 : position === 0 ? 1 : 2;
-      if (!best || rank < best.rank) best = { name, rank };
+  return searchIndex(items)(query);
+}
+
+/**
+ * A search over items whose names are folded once, on the first query, for a list searched on
+ * every keystroke (a reader's layer may hold 100 000 places).
+ */
+export function searchIndex<T extends Named>(
+  items: readonly T[],
+): (query: string) => SearchHit<T>[] {
+  // Every item's names in one flat list, folded, and where each item's names start in it.
+  let names: string[] | null = null;
+  let folded: string[] = [];
+  const starts: number[] = [];
+  return (query) => {
+    const wanted = foldForSearch(query);
+    if (!wanted) return items.map((item) => ({ item, matchedName: item.name }));
+    if (!names) {
+      names = [];
+      for (const item of items) {
+        starts.push(names.length);
+        names.push(item.name);
+        for (const variant of item.variants) names.push(variant.name);
+      }
+      starts.push(names.length);
+      folded = names.map(foldForSearch);
     }
-    if (best) hits.push({ item, matchedName: best.name, rank: best.rank });
-  }
-  return hits
-    .sort((a, b) => a.rank - b.rank)
-    .map(({ item, matchedName }) => ({ item, matchedName }));
+    // The whole name first, then names that start with the query, then the rest: one list per
+    // rank, each in the items' order, rather than a sort.
+    const ranked: SearchHit<T>[][] = [[], [], []];
+    for (let index = 0; index < items.length; index++) {
+      let best = -1;
+      let rank = 3;
+      for (let name = starts[index]!; name < starts[index + 1]!; name++) {
+        const position = folded[name]!.indexOf(wanted);
+        if (position === -1) continue;
+        const nameRank = folded[name] === wanted ? 0 : position === 0 ? 1 : 2;
+        if (nameRank < rank) [best, rank] = [name, nameRank];
+      }
+      if (best !== -1) ranked[rank]!.push({ item: items[index]!, matchedName: names[best]! });
+    }
+    return ranked.flat();
+  };
 }

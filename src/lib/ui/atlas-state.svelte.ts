@@ -1,14 +1,21 @@
 /**
- * What the page is showing: the layers, which are hidden, the selected feature and where the
- * selection came from (so the map, the list and the text each react to the others, not to
- * themselves).
+ * What the page is showing: its layers (one model for the document's and the reader's, see
+ * layer-model.ts), the selected feature and where the selection came from (so the map, the list
+ * and the text each react to the others, not to themselves), and what a panel asked another to
+ * show. One instance, shared by the components through context (context.ts).
  */
-import type { Feature, GeoJsonProperties, Geometry } from 'geojson';
-import { SvelteSet } from 'svelte/reactivity';
+import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
 import type { AtlasFeature, AtlasLayer } from '../geo/contract.ts';
 import type { ImportedLayer } from '../geo/export.ts';
 import type { Bounds } from '../geo/feature-place.ts';
 import { ATLAS_SOURCE } from '../map/style/features.ts';
+import {
+  documentLayerEntry,
+  parseImportedFeatureId,
+  type DocumentLayerEntry,
+  type ImportedLayerEntry,
+  type LayerEntry,
+} from './layer-model.ts';
 
 export type SelectionOrigin = 'map' | 'list' | 'text' | 'url';
 
@@ -21,63 +28,55 @@ export interface Selection {
   mentionStart?: number | undefined;
 }
 
-/** A layer the reader brought. Its id names its map source and its features ("import-1#42"). */
-export interface ImportedLayerEntry {
-  id: string;
-  layer: ImportedLayer;
-  geometryTypes: string[];
-  bounds: Bounds;
-  /** A blob: URL of the layer's geometries as GeoJSON, in order, which the map's worker reads. */
-  mapDataUrl: string;
-}
-
 export interface AtlasFeatureEntry {
   kind: 'atlas';
   feature: AtlasFeature;
-  layer: string;
+  layer: DocumentLayerEntry;
   sourceId: string;
   mapId: string;
 }
 
-export type FeatureEntry =
-  | AtlasFeatureEntry
-  | {
-      kind: 'imported';
-      feature: Feature<Geometry, GeoJsonProperties>;
-      layer: string;
-      layerName: string;
-      index: number;
-      sourceId: string;
-      /** The map numbers an imported layer's features by their position. */
-      mapId: number;
-    };
+export interface ImportedFeatureEntry {
+  kind: 'imported';
+  feature: Feature<Geometry, GeoJsonProperties>;
+  layer: ImportedLayerEntry;
+  /** Its position in the layer, from 0. */
+  index: number;
+  sourceId: string;
+  /** The map numbers an imported layer's features by their position. */
+  mapId: number;
+}
 
-export const importedFeatureId = (layerId: string, index: number) => `${layerId}#${index}`;
+export type FeatureEntry = AtlasFeatureEntry | ImportedFeatureEntry;
 
 export class AtlasState {
-  layers = $state<AtlasLayer[]>([]);
-  /** Raw, not deeply reactive: an imported layer may hold 100 000 features. */
-  imported = $state.raw<ImportedLayerEntry[]>([]);
-  readonly hiddenLayers = new SvelteSet<string>();
+  /** Raw, replaced whole on every change: an imported layer may hold 100 000 features. */
+  layers = $state.raw<LayerEntry[]>([]);
   selection = $state<Selection | null>(null);
   /** The element that had focus when the selection was made, to return focus to on close. */
   returnFocusTo: HTMLElement | null = null;
+  /** A mention the reader asked to see in the text ("Show in text"). */
+  mentionRequest = $state<{ featureId: string; start?: number | undefined } | null>(null);
+  /** A place the map is asked to show (a layer just imported). */
+  viewRequest = $state<{ bounds: Bounds } | null>(null);
 
+  readonly documentLayers = $derived(
+    this.layers.filter((layer): layer is DocumentLayerEntry => layer.origin === 'document'),
+  );
+  readonly importedLayers = $derived(
+    this.layers.filter((layer): layer is ImportedLayerEntry => layer.origin === 'imported'),
+  );
+
+  /** The document's features by id. */
   readonly features = $derived(
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- rebuilt whole by $derived, never mutated
     new Map<string, AtlasFeatureEntry>(
-      this.layers.flatMap((layer) =>
-        layer.features.map(
+      this.documentLayers.flatMap((layer) =>
+        layer.data.features.map(
           (feature) =>
             [
               feature.id,
-              {
-                kind: 'atlas',
-                feature,
-                layer: layer.layer,
-                sourceId: ATLAS_SOURCE,
-                mapId: feature.id,
-              },
+              { kind: 'atlas', feature, layer, sourceId: ATLAS_SOURCE, mapId: feature.id },
             ] as const,
         ),
       ),
@@ -86,47 +85,65 @@ export class AtlasState {
 
   readonly selectedEntry = $derived(this.selection ? this.resolve(this.selection.featureId) : null);
 
-  /** The feature an id names: one of the atlas's, or "import-1#42" of an imported layer. */
+  constructor(layers: readonly AtlasLayer[]) {
+    this.layers = layers.map(documentLayerEntry);
+  }
+
+  layer(id: string): LayerEntry | undefined {
+    return this.layers.find((layer) => layer.id === id);
+  }
+
+  /** The feature an id names: one of the document's, or "import-1/42" of an imported layer. */
   resolve(featureId: string): FeatureEntry | null {
     const atlasEntry = this.features.get(featureId);
     if (atlasEntry) return atlasEntry;
-    const [layerId, position] = featureId.split('#');
-    const imported = this.imported.find((entry) => entry.id === layerId);
-    const index = Number(position);
-    const feature =
-      imported && Number.isInteger(index) ? imported.layer.features[index] : undefined;
-    if (!imported || !feature || !feature.geometry) return null;
+    const named = parseImportedFeatureId(featureId);
+    const layer = named && this.layer(named.layerId);
+    if (!named || layer?.origin !== 'imported') return null;
+    const feature = layer.data.features[named.index];
+    if (!feature) return null;
     return {
       kind: 'imported',
-      feature: feature as Feature<Geometry, GeoJsonProperties>,
-      layer: imported.id,
-      layerName: imported.layer.layer,
-      index,
-      sourceId: imported.id,
-      mapId: index,
+      feature,
+      layer,
+      index: named.index,
+      sourceId: layer.id,
+      mapId: named.index,
     };
   }
 
-  addImported(entry: ImportedLayerEntry): void {
-    this.imported = [...this.imported, entry];
+  /** Adds a layer on top of the others (imported-layers.svelte.ts adds the reader's). */
+  addLayer(entry: LayerEntry): void {
+    this.layers = [...this.layers, entry];
   }
 
-  removeImported(layerId: string): void {
-    if (this.selection?.featureId.startsWith(`${layerId}#`)) this.clearSelection();
-    this.hiddenLayers.delete(layerId);
-    const removed = this.imported.find((entry) => entry.id === layerId);
-    this.imported = this.imported.filter((entry) => entry.id !== layerId);
-    // The layer's data goes with it (a blob: URL holds it until the page closes otherwise).
-    if (removed) URL.revokeObjectURL(removed.mapDataUrl);
+  /** Puts a changed entry in its place: same id, same position. */
+  replaceLayer(entry: LayerEntry): void {
+    this.layers = this.layers.map((layer) => (layer.id === entry.id ? entry : layer));
   }
 
-  /** Every layer, the atlas's and the reader's, as the export takes them. */
-  exportableLayers(): (AtlasLayer | ImportedLayer)[] {
-    return [...this.layers, ...this.imported.map((entry) => entry.layer)];
+  /** Takes a layer out, and the selection with it when it was one of its features. */
+  removeLayer(id: string): LayerEntry | undefined {
+    const removed = this.layer(id);
+    if (!removed) return undefined;
+    if (this.selectedEntry?.layer.id === id) this.clearSelection();
+    this.layers = this.layers.filter((layer) => layer !== removed);
+    return removed;
   }
 
-  constructor(layers: AtlasLayer[]) {
-    this.layers = layers;
+  setVisible(id: string, visible: boolean): void {
+    const layer = this.layer(id);
+    if (layer && layer.visible !== visible) this.replaceLayer({ ...layer, visible });
+  }
+
+  /** Every layer, the document's and the reader's, as the export takes them. */
+  exportableLayers({ visibleOnly = false } = {}): (AtlasLayer | ImportedLayer)[] {
+    const layers = visibleOnly ? this.layers.filter((layer) => layer.visible) : this.layers;
+    return layers.map((layer) =>
+      layer.origin === 'document'
+        ? layer.data
+        : { type: 'FeatureCollection', layer: layer.name, features: layer.data.features },
+    );
   }
 
   select(selection: Selection): void {
@@ -142,8 +159,11 @@ export class AtlasState {
     this.selection = null;
   }
 
-  toggleLayer(layer: string): void {
-    if (this.hiddenLayers.has(layer)) this.hiddenLayers.delete(layer);
-    else this.hiddenLayers.add(layer);
+  showInText(featureId: string, start?: number): void {
+    this.mentionRequest = { featureId, start };
+  }
+
+  showBounds(bounds: Bounds): void {
+    this.viewRequest = { bounds };
   }
 }

@@ -2,15 +2,19 @@
  * Runs one import in a worker and gathers what it sends back.
  */
 import type { Feature, GeoJsonProperties, Geometry } from 'geojson';
-import type { ImportWorkerMessage } from '../geo/import-messages.ts';
+import type { ImportWorkerMessage, ImportWorkerRequest } from '../geo/import-worker-protocol.ts';
 
 export interface ImportedData {
   name: string;
   geometryTypes: string[];
   features: Feature<Geometry, GeoJsonProperties>[];
-  /** The layer's geometries as GeoJSON, in order, for the map (its worker reads them). */
-  mapData: Blob;
   bounds: [number, number, number, number];
+  propertyNames: string[];
+  swapSuggested: boolean;
+  /** The layer's geometries and plain properties as GeoJSON, for the map (its worker reads them). */
+  mapData: Blob;
+  /** The layer as GeoJSON, as the browser keeps it. */
+  layerData: Blob;
 }
 
 export class ImportFailed extends Error {
@@ -20,10 +24,16 @@ export class ImportFailed extends Error {
   }
 }
 
-export function importFile(
-  file: File,
-  onProgress: (stage: string, fraction: number) => void,
-): Promise<ImportedData> {
+export interface ImportOptions {
+  /** The file's name, for messages and the layer's name (a kept layer's is its own). */
+  fileName: string;
+  checkSwap: boolean;
+  swap: boolean;
+  onProgress?: (stage: 'reading' | 'checking', fraction: number) => void;
+}
+
+/** Reads a file, or a kept layer's data, into a layer; rejects with ImportFailed. */
+export function importFile(file: Blob, options: ImportOptions): Promise<ImportedData> {
   const worker = new Worker(new URL('../geo/import-worker.ts', import.meta.url), {
     type: 'module',
   });
@@ -33,7 +43,7 @@ export function importFile(
       const message = event.data;
       switch (message.type) {
         case 'progress':
-          onProgress(message.stage, message.fraction);
+          options.onProgress?.(message.stage, message.fraction);
           break;
         case 'features':
           for (const feature of message.features) features.push(feature);
@@ -43,8 +53,11 @@ export function importFile(
             name: message.name,
             geometryTypes: message.geometryTypes,
             features,
-            mapData: message.mapData,
             bounds: message.bounds,
+            propertyNames: message.propertyNames,
+            swapSuggested: message.swapSuggested,
+            mapData: message.mapData,
+            layerData: message.layerData,
           });
           break;
         case 'failed':
@@ -53,7 +66,13 @@ export function importFile(
       }
     };
     worker.onerror = (event) =>
-      reject(new ImportFailed([`${file.name}: the import stopped (${event.message})`]));
-    worker.postMessage({ file });
+      reject(new ImportFailed([`${options.fileName}: the import stopped (${event.message})`]));
+    const request: ImportWorkerRequest = {
+      file,
+      fileName: options.fileName,
+      checkSwap: options.checkSwap,
+      swap: options.swap,
+    };
+    worker.postMessage(request);
   }).finally(() => worker.terminate());
 }

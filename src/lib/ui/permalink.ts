@@ -1,6 +1,6 @@
 /**
  * The view and the open feature in the URL: `#map=<zoom>/<lat>/<lon>&feature=<id>`, as
- * OpenStreetMap writes its map view.
+ * OpenStreetMap writes its map view. A reader's feature is `<layer>/<number>` ("import-3/12").
  */
 import type { MapView } from '../map/atlas-map.ts';
 
@@ -16,7 +16,8 @@ export function formatPermalink({ view, featureId }: Permalink): string {
       `map=${view.zoom.toFixed(2)}/${view.latitude.toFixed(5)}/${view.longitude.toFixed(5)}`,
     );
   }
-  if (featureId) parts.push(`feature=${encodeURIComponent(featureId)}`);
+  // The slash of a reader's feature stays a slash: readable, and as valid in a fragment.
+  if (featureId) parts.push(`feature=${encodeURIComponent(featureId).replaceAll('%2F', '/')}`);
   return parts.length > 0 ? `#${parts.join('&')}` : '';
 }
 

@@ -1,19 +1,30 @@
-/** The basemap's style layers: land, the world beyond the box, country lines and labels. */
+/** The basemap's style layers: the box's water, the region's land, country lines and labels. */
 import type { ExpressionSpecification, LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { BASEMAP_SOURCE, type BasemapRole } from './features.ts';
 import { groupMetadata } from './interaction.ts';
 import { COLOURS, LABEL_FONT } from './theme.ts';
 
-export const BASEMAP_ATTRIBUTION = 'Basemap: Natural Earth (public domain)';
+export const BASEMAP_ATTRIBUTION =
+  'Basemap: Natural Earth (public domain); towns: GeoNames (CC BY 4.0); rivers and lakes: GSHHG/WDBII (LGPL)';
 
 const roleIs = (role: BasemapRole): ExpressionSpecification => ['==', ['get', 'basemap'], role];
 
-/** The basemap, less the labels of countries the atlas labels itself with the text's spelling. */
-export function basemapLayers(labelledByAtlas: readonly string[]): LayerSpecification[] {
-  const metadata = groupMetadata('basemap');
-  // The sea is the container's colour (MAP_BACKGROUND). The fills need no antialiasing: every
-  // edge of the land is stroked by the country lines, and the box's edges are straight.
+const metadata = groupMetadata('basemap');
+
+/** The basemap's areas and lines. */
+export function basemapAreaLayers(): LayerSpecification[] {
+  // The fills need no antialiasing: every edge of the land is stroked by the country lines, and
+  // the box's edges are straight.
   return [
+    {
+      // The box's water, over the coarser world beneath (context-layers.ts).
+      id: 'basemap-box',
+      type: 'fill',
+      source: BASEMAP_SOURCE,
+      metadata,
+      filter: roleIs('box'),
+      paint: { 'fill-color': COLOURS.sea, 'fill-antialias': false },
+    },
     {
       id: 'basemap-land',
       type: 'fill',
@@ -23,15 +34,6 @@ export function basemapLayers(labelledByAtlas: readonly string[]): LayerSpecific
       paint: { 'fill-color': COLOURS.land, 'fill-antialias': false },
     },
     {
-      // Beyond the basemap's box there is no data: neither land nor sea.
-      id: 'basemap-outside',
-      type: 'fill',
-      source: BASEMAP_SOURCE,
-      metadata,
-      filter: roleIs('outside'),
-      paint: { 'fill-color': COLOURS.background, 'fill-antialias': false },
-    },
-    {
       id: 'basemap-country-lines',
       type: 'line',
       source: BASEMAP_SOURCE,
@@ -39,6 +41,12 @@ export function basemapLayers(labelledByAtlas: readonly string[]): LayerSpecific
       filter: roleIs('country'),
       paint: { 'line-color': COLOURS.countryLine, 'line-width': 0.8 },
     },
+  ];
+}
+
+/** The countries' labels, less those the atlas labels itself with the text's spelling. */
+export function basemapLabelLayers(labelledByAtlas: readonly string[]): LayerSpecification[] {
+  return [
     {
       id: 'basemap-country-labels',
       type: 'symbol',

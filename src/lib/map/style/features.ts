@@ -3,7 +3,7 @@
  * features in another, each feature with flat properties only (the popup reads the full feature
  * from the atlas data, not from the map).
  */
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
 import type { AtlasLayer } from '../../geo/contract.ts';
 
 export interface BasemapData {
@@ -20,9 +20,28 @@ export interface BasemapData {
  */
 export const ATLAS_SOURCE = 'atlas';
 export const BASEMAP_SOURCE = 'basemap';
+/**
+ * The map's context (the world, the region's water and towns): a source of its own, empty in the
+ * style and filled once its data has loaded beside the map (src/lib/map/context.ts).
+ */
+export const CONTEXT_SOURCE = 'context';
 
-/** What a feature of the basemap source is: a country, its label, or the world outside the box. */
-export type BasemapRole = 'country' | 'label' | 'outside';
+/** What a feature of the basemap source is: a country, its label, or the basemap's box. */
+export type BasemapRole = 'country' | 'label' | 'box';
+
+/** What a feature of the context source is. */
+export type ContextRole = 'world' | 'river' | 'lake' | 'town';
+
+export interface ContextData {
+  world: FeatureCollection;
+  rivers: FeatureCollection;
+  lakes: FeatureCollection;
+  /** Cities first; the other towns once the map first draws them. */
+  towns: FeatureCollection;
+}
+
+/** A town this close (kilometres) to a settlement of the atlas is that place: not labelled twice. */
+export const SAME_PLACE_KM = 3;
 
 /**
  * Every atlas layer's features in one collection: `layer` it came from, `label`, the name as
@@ -60,40 +79,72 @@ export function basemapFeatures(basemap: BasemapData): FeatureCollection {
     type: 'FeatureCollection',
     features: [
       ...withRole(basemap.countries, 'country'),
-      ...withRole(outsideBox(basemap.bounds), 'outside'),
+      ...withRole(boxOf(basemap.bounds), 'box'),
       ...withRole(basemap.countryLabels, 'label'),
     ],
   };
 }
 
-/** The world with the basemap's box cut out of it. */
-function outsideBox([west, south, east, north]: BasemapData['bounds']): FeatureCollection {
+/** The basemap's box, drawn in the sea's colour over the world beneath. */
+function boxOf([west, south, east, north]: BasemapData['bounds']): FeatureCollection {
+  const ring = [
+    [west, south],
+    [east, south],
+    [east, north],
+    [west, north],
+    [west, south],
+  ];
   return {
     type: 'FeatureCollection',
     features: [
-      {
-        type: 'Feature',
-        properties: {},
-        geometry: {
-          type: 'Polygon',
-          coordinates: [
-            [
-              [-180, -85],
-              [180, -85],
-              [180, 85],
-              [-180, 85],
-              [-180, -85],
-            ],
-            [
-              [west, south],
-              [west, north],
-              [east, north],
-              [east, south],
-              [west, south],
-            ],
-          ],
-        },
-      },
+      { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } },
+    ],
+  };
+}
+
+/** Rough kilometres between two points: enough to tell whether two records are one place. */
+function kilometresApart([x1 = 0, y1 = 0]: number[], [x2 = 0, y2 = 0]: number[]): number {
+  const dx = (x2 - x1) * Math.cos((((y1 + y2) / 2) * Math.PI) / 180);
+  return Math.hypot(dx, y2 - y1) * 111.2;
+}
+
+/**
+ * The context in one collection, each feature's role in `context`; the towns the atlas already
+ * shows as its own settlements (within SAME_PLACE_KM of one) are left out.
+ */
+export function contextFeatures(
+  context: ContextData,
+  layers: readonly AtlasLayer[],
+): FeatureCollection {
+  const places = layers.flatMap((layer) =>
+    layer.features.flatMap((feature) =>
+      feature.properties.kind === 'settlement' && feature.geometry.type === 'Point'
+        ? [feature.geometry.coordinates]
+        : [],
+    ),
+  );
+  const isAtlasPlace = (town: Feature) =>
+    town.geometry.type === 'Point' &&
+    places.some(
+      (place) =>
+        kilometresApart(place, (town.geometry as { coordinates: number[] }).coordinates) <
+        SAME_PLACE_KM,
+    );
+  const withRole = (features: Feature[], role: ContextRole) =>
+    features.map((feature) => ({
+      ...feature,
+      properties: { ...feature.properties, context: role },
+    }));
+  return {
+    type: 'FeatureCollection',
+    features: [
+      ...withRole(context.world.features, 'world'),
+      ...withRole(context.lakes.features, 'lake'),
+      ...withRole(context.rivers.features, 'river'),
+      ...withRole(
+        context.towns.features.filter((town) => !isAtlasPlace(town)),
+        'town',
+      ),
     ],
   };
 }

@@ -1,70 +1,27 @@
 /**
  * A reader's own layer on the map: its source (read by MapLibre's worker), its style layers by
- * geometry type in one colour of its own, clusters for many points, and the highlight of its
- * features above every layer.
+ * geometry type in one colour of its own, labels from the property the reader chose, and
+ * clusters for many points. Loaded with the first imported layer (the first view needs none of
+ * it); the highlight of imported features, which the first style holds, is in
+ * imported-highlight.ts.
  */
 import type {
   ExpressionSpecification,
-  FilterSpecification,
   GeoJSONSourceSpecification,
   LayerSpecification,
 } from '@maplibre/maplibre-gl-style-spec';
-import { highlightIs } from './atlas-layers.ts';
+import { geometryIs, IMPORTED_LAYERS_BEFORE } from './imported-highlight.ts';
 import {
   CLUSTER_MAX_ZOOM,
   CLUSTER_RADIUS_PX,
   groupMetadata,
-  HIGHLIGHT_SOURCE,
   PICK_ORDER,
   type AtlasLayerMetadata,
 } from './interaction.ts';
 import { COLOURS, LABEL_FONT } from './theme.ts';
 
 const group = groupMetadata;
-const geometryIs = (...types: string[]): ExpressionSpecification => [
-  'in',
-  ['geometry-type'],
-  ['literal', types],
-];
-
-/**
- * The highlight of a reader's own features: above every layer (imported layers are added below
- * it), one dark colour whatever the layer's own.
- */
-export function importedHighlightLayers(): LayerSpecification[] {
-  const filter = (...types: string[]): FilterSpecification => [
-    'all',
-    highlightIs('imported'),
-    geometryIs(...types),
-  ];
-  return [
-    {
-      id: 'highlight-imported-line',
-      type: 'line',
-      source: HIGHLIGHT_SOURCE,
-      metadata: group('highlight'),
-      filter: filter('LineString', 'MultiLineString', 'Polygon', 'MultiPolygon'),
-      layout: { 'line-join': 'round' },
-      paint: { 'line-color': COLOURS.highlight, 'line-width': 4 },
-    },
-    {
-      id: 'highlight-imported-circle',
-      type: 'circle',
-      source: HIGHLIGHT_SOURCE,
-      metadata: group('highlight'),
-      filter: filter('Point', 'MultiPoint'),
-      paint: {
-        'circle-color': COLOURS.highlight,
-        'circle-radius': 6,
-        'circle-stroke-color': COLOURS.markerOutline,
-        'circle-stroke-width': 2,
-      },
-    },
-  ];
-}
-
-/** The first highlight layer of imported features: imported layers go just below it. */
-export const IMPORTED_LAYERS_BEFORE = 'highlight-imported-line';
+export { IMPORTED_LAYERS_BEFORE };
 
 /**
  * The map source of an imported layer: its geometries, read by MapLibre's worker from `dataUrl`
@@ -84,12 +41,74 @@ export function importedSource(dataUrl: string, clustered: boolean): GeoJSONSour
 
 const isCluster: ExpressionSpecification = ['has', 'point_count'];
 
+export interface ImportedStyleOptions {
+  clustered: boolean;
+  /** The property whose value labels each feature; null for no labels. */
+  labelProperty: string | null;
+}
+
+/** What a label shows: the chosen property's value as text, or nothing. */
+export const labelText = (property: string | null): ExpressionSpecification | string =>
+  property === null ? '' : ['to-string', ['get', property]];
+
+/** The ids of an imported layer's label layers (points and polygons, lines). */
+export const importedLabelLayerIds = (sourceId: string) => [
+  `${sourceId}-label`,
+  `${sourceId}-label-line`,
+];
+
+/** An imported layer's labels: beside points, at the heart of polygons, along lines. */
+function labelLayers(
+  sourceId: string,
+  colour: string,
+  { clustered, labelProperty }: ImportedStyleOptions,
+): LayerSpecification[] {
+  const [pointLabels, lineLabels] = importedLabelLayerIds(sourceId);
+  const paint = {
+    'text-color': colour,
+    'text-halo-color': COLOURS.labelHalo,
+    'text-halo-width': 1.5,
+  };
+  const common = {
+    'text-field': labelText(labelProperty),
+    'text-font': LABEL_FONT,
+    'text-size': 12,
+  };
+  const pointsAndAreas = geometryIs('Point', 'MultiPoint', 'Polygon', 'MultiPolygon');
+  return [
+    {
+      id: pointLabels!,
+      type: 'symbol',
+      source: sourceId,
+      metadata: group(sourceId),
+      filter: clustered ? ['all', pointsAndAreas, ['!', isCluster]] : pointsAndAreas,
+      layout: {
+        ...common,
+        'text-anchor': 'left',
+        'text-offset': [0.6, 0],
+        'text-optional': true,
+      },
+      paint,
+    },
+    {
+      id: lineLabels!,
+      type: 'symbol',
+      source: sourceId,
+      metadata: group(sourceId),
+      filter: geometryIs('LineString', 'MultiLineString'),
+      layout: { ...common, 'symbol-placement': 'line', 'text-offset': [0, -1] },
+      paint,
+    },
+  ];
+}
+
 /** An imported layer's style layers, by geometry type, drawn with one colour of its own. */
 export function importedLayerStyle(
   sourceId: string,
   colour: string,
-  clustered = false,
+  options: ImportedStyleOptions = { clustered: false, labelProperty: null },
 ): LayerSpecification[] {
+  const { clustered } = options;
   const metadata: AtlasLayerMetadata = {
     'atlas:group': sourceId,
     'atlas:pick': PICK_ORDER.imported,
@@ -160,5 +179,6 @@ export function importedLayerStyle(
       },
     },
     ...(clustered ? clusters : []),
+    ...labelLayers(sourceId, colour, options),
   ];
 }

@@ -5,15 +5,17 @@
 import type { StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { AtlasLayer } from '../../geo/contract.ts';
 import { atlasLayers } from './atlas-layers.ts';
-import { BASEMAP_ATTRIBUTION, basemapLayers } from './basemap-layers.ts';
+import { BASEMAP_ATTRIBUTION, basemapAreaLayers, basemapLabelLayers } from './basemap-layers.ts';
+import { contextLabelLayers, waterLayers, worldLayers } from './context-layers.ts';
 import {
   ATLAS_SOURCE,
   BASEMAP_SOURCE,
+  CONTEXT_SOURCE,
   basemapFeatures,
   mapFeatures,
   type BasemapData,
 } from './features.ts';
-import { importedHighlightLayers } from './imported-layers.ts';
+import { importedHighlightLayers } from './imported-highlight.ts';
 import { HIGHLIGHT_SOURCE, hiddenUntilHighlighted } from './interaction.ts';
 
 export interface StyleInput {
@@ -22,6 +24,10 @@ export interface StyleInput {
 }
 
 export function buildAtlasStyle({ basemap, layers }: StyleInput): StyleSpecification {
+  const atlas = atlasLayers(layers.find((l) => l.layer === 'routes'));
+  // The context's labels go over the routes' labels (each route repeats its label along the
+  // line, and gives way where a town is) and under the document's areas and places.
+  const areaLabels = atlas.findIndex((layer) => layer.id.startsWith('areas-label'));
   const countriesNamedByText = layers.flatMap((layer) =>
     layer.features.filter((f) => f.properties.kind === 'country').map((f) => f.properties.name),
   );
@@ -34,12 +40,18 @@ export function buildAtlasStyle({ basemap, layers }: StyleInput): StyleSpecifica
         data: basemapFeatures(basemap),
         attribution: BASEMAP_ATTRIBUTION,
       },
+      [CONTEXT_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
       [ATLAS_SOURCE]: { type: 'geojson', data: mapFeatures(layers), promoteId: 'atlasId' },
       [HIGHLIGHT_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     },
     layers: [
-      ...basemapLayers(countriesNamedByText),
-      ...atlasLayers(layers.find((l) => l.layer === 'routes')),
+      ...worldLayers(),
+      ...basemapAreaLayers(),
+      ...waterLayers(),
+      ...basemapLabelLayers(countriesNamedByText),
+      ...atlas.slice(0, areaLabels),
+      ...contextLabelLayers(),
+      ...atlas.slice(areaLabels),
       ...importedHighlightLayers(),
     ].map(hiddenUntilHighlighted),
   };

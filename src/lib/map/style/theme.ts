@@ -14,12 +14,16 @@ export const MAP_BACKGROUND = '#b8d3e2';
 export const LABEL_FONT = ['Noto Sans', 'DejaVu Sans', 'sans-serif'];
 
 export const COLOURS = {
-  /** Beyond the basemap's data: neither land nor sea. */
-  background: '#e4e1da',
   land: '#f3f0ea',
+  /** The sea, the lakes and the water inside the basemap's box that no country covers. */
   sea: MAP_BACKGROUND,
   countryLine: '#aaa196',
   countryLabel: '#8a8176',
+  /** Rivers: darker than the sea, so that a thin line reads on the land. */
+  river: '#7fa9c4',
+  waterLabel: '#4a7a96',
+  /** Towns and villages of the basemap: ground, quieter than the document's places. */
+  townLabel: '#7a7268',
   /** The light ring around every label, so it reads over lines and fills. */
   labelHalo: '#ffffff',
   /** The light ring around every marker (settlements, the checkpoint, imported points). */

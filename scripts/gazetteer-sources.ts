@@ -91,7 +91,7 @@ function labelPoint(geometry: Polygon | MultiPolygon): Position {
   const center = centerOfMass(polygon).geometry.coordinates;
   const [longitude, latitude] = booleanPointInPolygon(center, polygon)
     ? center
-    : polylabel(best as number[][][], 0.01);
+    : polylabel(best as [number, number][][], 0.01);
   return [round(longitude!), round(latitude!)];
 }
 

@@ -4,6 +4,8 @@
  * as a whole, the Aghdam and Khankendi it holds are marked inside it (their popups are a click
  * away in the road's), and words that name two features at once (the Lachin road's two lines)
  * make one control that lets the reader choose.
+ *
+ * Runs in the page.
  */
 import type { Section } from './mentions.ts';
 

@@ -20,6 +20,8 @@ declare global {
     __importTiming?: { changeAt: number; listedAt: number; sourceAt: number; idleAt: number };
     /** performance.now() marks of the export measurement (NaN until seen). */
     __exportTiming?: { clickAt: number; savedAt: number };
+    /** performance.now() marks of the map image measurement (NaN until seen). */
+    __imageTiming?: { clickAt: number; savedAt: number };
   }
 }
 

@@ -5,6 +5,7 @@
 import type { Measurement } from './harness/measurement.ts';
 import { exportPage } from './measures/export-page.ts';
 import { import100k } from './measures/import-100k.ts';
+import { mapImageMeasurement } from './measures/map-image.ts';
 import { mentions } from './measures/mentions.ts';
 import { pageLoad } from './measures/page-load.ts';
 import { placeSearchMeasurement } from './measures/place-search.ts';
@@ -17,4 +18,5 @@ export const MEASUREMENTS: readonly Measurement[] = [
   popup,
   import100k,
   exportPage,
+  mapImageMeasurement,
 ];

@@ -92,7 +92,7 @@ export async function exportsInApp(
 }
 
 /** Waits until the page has had no long task for QUIET_MS (or QUIET_TIMEOUT_MS passed). */
-async function quietPage(page: Page): Promise<void> {
+export async function quietPage(page: Page): Promise<void> {
   const deadline = Date.now() + QUIET_TIMEOUT_MS;
   while (Date.now() < deadline) {
     const quietFor = await page.evaluate(() => {

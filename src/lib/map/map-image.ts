@@ -7,7 +7,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { canvasFont, wrapText } from './canvas-text.ts';
 import { drawLegend, layoutLegend, LEGEND_COLOURS, type LegendEntry } from './image-legend.ts';
-import { imagePixelRatio, pixelSize, renderSnapshot, viewSize } from './map-snapshot.ts';
+import { imagePixelRatio, nextTask, pixelSize, renderSnapshot, viewSize } from './map-snapshot.ts';
 
 /** The sources of the map's data, as the README's Attribution names them. */
 export const MAP_IMAGE_CREDIT =
@@ -131,6 +131,8 @@ function drawScaleBar(
 
 /** The image: the title band, the map with its scale bar, the legend and the credit. */
 export async function mapImage(map: MapLibreMap, text: MapImageText): Promise<Blob> {
+  // The page first shows that it is at work.
+  await nextTask();
   const css = viewSize(map);
   const ratio = imagePixelRatio(css.width, css.height, globalThis.devicePixelRatio || 1);
   const mapSize = pixelSize(css, ratio);
@@ -140,7 +142,10 @@ export async function mapImage(map: MapLibreMap, text: MapImageText): Promise<Bl
 
   const canvas = document.createElement('canvas');
   canvas.width = mapSize.width;
-  const context = canvas.getContext('2d')!;
+  // Drawn on by the CPU: the map comes in as pixels, and the PNG is encoded from them. A canvas
+  // on the GPU would take each strip there and read it all back (in software WebGL, 2–3 times
+  // slower, measured).
+  const context = canvas.getContext('2d', { willReadFrequently: true })!;
   const heading = [
     block(
       context,

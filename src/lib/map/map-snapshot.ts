@@ -68,7 +68,8 @@ function pictureStyle(map: MapLibreMap): StyleSpecification {
   } as StyleSpecification;
 }
 
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** Lets the page answer the reader between two pieces of work. */
+export const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 16));
 
 function whenIdle(map: MapLibreMap): Promise<void> {
@@ -95,6 +96,15 @@ export async function renderSnapshot(
   top: number,
 ): Promise<void> {
   const css = viewSize(live);
+  const view = {
+    center: live.getCenter(),
+    zoom: live.getZoom(),
+    bearing: live.getBearing(),
+    pitch: live.getPitch(),
+  };
+  const style = pictureStyle(live);
+  // The caller's work (laying out the image's text) and the new map's each take a task.
+  await nextTask();
   const holder = document.createElement('div');
   holder.setAttribute('aria-hidden', 'true');
   holder.inert = true;
@@ -104,11 +114,8 @@ export async function renderSnapshot(
   try {
     map = new MapLibreMap({
       container: holder,
-      style: pictureStyle(live),
-      center: live.getCenter(),
-      zoom: live.getZoom(),
-      bearing: live.getBearing(),
-      pitch: live.getPitch(),
+      style,
+      ...view,
       pixelRatio,
       maxCanvasSize: [IMAGE_MAX_SIDE_PX, IMAGE_MAX_SIDE_PX],
       interactive: false,

@@ -5,6 +5,7 @@ import type { Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy.ts';
 import { withoutEmbeddedImages } from './scripts/maplibre-css.ts';
 import { embeddedModule } from './scripts/embedded-data.ts';
+import { gzippedAssets } from './scripts/gzipped-asset.ts';
 
 /** MapLibre's stylesheet, less the control icons and logo the atlas never shows. */
 const trimMapLibreCss: Plugin = {
@@ -101,6 +102,8 @@ export default defineConfig({
       },
     },
   },
+  // The place finder's worker fetches the world gazetteer compressed (scripts/gzipped-asset.ts).
+  worker: { plugins: () => [gzippedAssets()] },
   server: { host: '127.0.0.1' },
   preview: {
     host: '127.0.0.1',

@@ -4,19 +4,21 @@
  */
 import type { Measurement } from './harness/measurement.ts';
 import { exportPage } from './measures/export-page.ts';
+import { gazetteerLoad } from './measures/gazetteer-load.ts';
+import { geoparse } from './measures/geoparse.ts';
 import { import100k } from './measures/import-100k.ts';
 import { mapImageMeasurement } from './measures/map-image.ts';
-import { mentions } from './measures/mentions.ts';
 import { pageLoad } from './measures/page-load.ts';
 import { placeSearchMeasurement } from './measures/place-search.ts';
 import { popup } from './measures/popup.ts';
 
 export const MEASUREMENTS: readonly Measurement[] = [
-  mentions,
+  geoparse,
   placeSearchMeasurement,
   pageLoad,
   popup,
   import100k,
   exportPage,
+  gazetteerLoad,
   mapImageMeasurement,
 ];

@@ -20,6 +20,9 @@
  *                           geodata/basemap-input/rivers.json): apart, like the towns.
  *   lakes.geojson           GSHHG lakes.
  *
+ * And geodata/world/land-110m.json, Natural Earth's land, for the import's check of swapped
+ * coordinates (build-land.ts): not drawn.
+ *
  * Sources are build-time inputs only (devDependencies, and GMT for the water): the app reads the
  * derived files. The output is deterministic: running the script twice gives identical files.
  */
@@ -39,6 +42,7 @@ import {
 } from './basemap-towns.ts';
 import { readRiverNames, regionalLakes, regionalRivers } from './basemap-water.ts';
 import { worldCountries } from './basemap-world.ts';
+import { buildLand } from './build-land.ts';
 
 const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUTPUT = join(PROJECT_ROOT, 'geodata', 'basemap');
@@ -93,6 +97,8 @@ async function main(): Promise<void> {
   ] as const;
   writeLabelGlyphs(glyphs, ...glyphPaths);
   paths.push(...glyphPaths);
+  // The world's land, for the import's check of swapped coordinates (not part of the map).
+  paths.push(buildLand());
   console.log(`countries: ${countries.map((country) => country.properties.name).join(', ')}`);
   console.log(
     `towns: ${towns.length}, rivers: ${rivers.length}, lakes: ${layers['lakes.geojson'].length}`,

@@ -6,15 +6,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { SEARCH_BLOCK, searchAliases } from '../../src/lib/text/aliases.ts';
 import {
   findAliasRanges,
   findMentions,
-  indexDocument,
   type PlaceAliases,
-} from '../../src/lib/text/mentions.ts';
-import type { TextRange } from '../../src/lib/text/sentences.ts';
-import { referenceAliasRanges, referenceMentions, referenceSentences } from './text-reference.ts';
+} from '../../src/lib/text/document-mentions.ts';
+import { SentenceFinder, type TextRange } from '../../src/lib/text/sentences.ts';
+import { referenceMentions, referenceSentences } from './text-reference.ts';
 
 /** Aliases like the gazetteer's: one word, several words, a hyphen, lower case. None holds another. */
 const ALIASES = [
@@ -163,7 +161,7 @@ describe('findMentions on generated text', () => {
     fc.assert(
       fc.property(generatedText, ({ text, placed }) => {
         const places = ALIASES.map((alias) => ({ id: alias, aliases: [alias] }));
-        const mentions = [...findMentions(indexDocument(text), places).values()].flat();
+        const mentions = [...findMentions(text, places).values()].flat();
         expect(mentions).toHaveLength(placed.length);
         for (const mention of mentions) {
           expect(mention.text).toBe(text.slice(mention.start, mention.end));
@@ -190,7 +188,7 @@ describe('findMentions on generated text', () => {
           const text = `${article}\n\n${heading}${furniture}`;
           const furnitureStart = article.length + 2 + heading.length;
           const places = ALIASES.map((alias) => ({ id: alias, aliases: [alias] }));
-          const mentions = [...findMentions(indexDocument(text), places).values()]
+          const mentions = [...findMentions(text, places).values()]
             .flat()
             .filter((mention) => mention.start >= furnitureStart);
           expect(mentions).toHaveLength(placed.length);
@@ -287,7 +285,7 @@ const pageText = (maxPieces: number) =>
     .map((pieces) => pieces.join(''));
 
 const mentionsOf = (text: string, places: readonly PlaceAliases[] = PLACES) => [
-  ...findMentions(indexDocument(text), places).entries(),
+  ...findMentions(text, places).entries(),
 ];
 
 describe('findMentions against the reference (the whole copy segmented in one pass)', () => {
@@ -311,7 +309,7 @@ describe('findMentions against the reference (the whole copy segmented in one pa
         ),
         ([text, offsets]) => {
           const expected = referenceSentences(text);
-          const { sentences } = indexDocument(text);
+          const sentences = new SentenceFinder(text);
           for (const offset of offsets) {
             const holding = expected.find((s) => s.start <= offset && offset < s.end);
             const found = sentences.find(offset)
@@ -321,48 +319,6 @@ describe('findMentions against the reference (the whole copy segmented in one pa
           }
         },
       ),
-      { numRuns: 300 },
-    );
-  });
-
-  it('finds the same where mentions straddle the first block of its search', () => {
-    // One line of one sentence up to just before the end of the first block, then the page: one
-    // sentence, as segmenting the whole copy in one pass costs in proportion to length × breaks.
-    const filler = (length: number) => 'filler '.repeat(length / 7 + 1).slice(0, length - 1) + '\n';
-    fc.assert(
-      fc.property(pageText(40), fc.nat({ max: 80 }), (page, before) => {
-        const text = filler(SEARCH_BLOCK - before) + page;
-        expect(mentionsOf(text)).toEqual([...referenceMentions(text, PLACES).entries()]);
-      }),
-      { numRuns: 30 },
-    );
-  });
-});
-
-describe('searchAliases, block by block', () => {
-  it('finds each list of aliases where its global pattern does, whatever the blocks', () => {
-    fc.assert(
-      fc.property(pageText(40), fc.integer({ min: 1, max: 40 }), (text, blockLength) => {
-        const lists = PLACES.map((place) => place.aliases);
-        const found = lists.map((): number[] => []);
-        let blocks = 0;
-        searchAliases(
-          text,
-          lists,
-          (matchesByList) => {
-            blocks++;
-            matchesByList.forEach(({ offsets, length }, list) => {
-              found[list]!.push(...offsets.slice(0, length));
-            });
-          },
-          blockLength,
-        );
-        expect(blocks).toBe(Math.max(1, Math.ceil(text.length / blockLength)));
-        lists.forEach((aliases, list) => {
-          const expected = referenceAliasRanges(text, aliases).flatMap((r) => [r.start, r.end]);
-          expect(found[list], aliases.join('|')).toEqual(expected);
-        });
-      }),
       { numRuns: 300 },
     );
   });

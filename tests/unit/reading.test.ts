@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { GEODATA_DIRECTORY, readGazetteer } from '../../scripts/geodata-files.ts';
-import { findMentions, indexDocument } from '../../src/lib/text/mentions.ts';
+import { findMentions } from '../../src/lib/text/document-mentions.ts';
 import {
   readingParagraphs,
   type MentionSpan,
@@ -82,10 +82,8 @@ describe('readingParagraphs on the document', () => {
   const gazetteer = readGazetteer();
   const text = readFileSync(join(GEODATA_DIRECTORY, 'source', gazetteer.document.file), 'utf8');
   const { relatedStart } = findSections(text);
-  const spans: MentionSpan[] = [
-    ...findMentions(indexDocument(text), gazetteer.entries).entries(),
-  ].flatMap(([featureId, mentions]) =>
-    mentions.map(({ start, end }) => ({ featureId, start, end })),
+  const spans: MentionSpan[] = [...findMentions(text, gazetteer.entries).entries()].flatMap(
+    ([featureId, mentions]) => mentions.map(({ start, end }) => ({ featureId, start, end })),
   );
   const paragraphs = readingParagraphs(text, spans, relatedStart);
 

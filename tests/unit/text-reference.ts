@@ -3,7 +3,8 @@
  * segmentation copy line by line, the whole copy segmented in one pass of `Intl.Segmenter`
  * (quadratic on Node 20: for short texts only), and one global pattern per place.
  */
-import type { Mention, PlaceAliases } from '../../src/lib/text/mentions.ts';
+import type { PlaceAliases } from '../../src/lib/text/document-mentions.ts';
+import type { Mention } from '../../src/lib/text/mentions.ts';
 
 interface Range {
   start: number;

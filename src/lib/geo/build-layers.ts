@@ -4,7 +4,8 @@
  */
 import type { Geometry, MultiLineString, Position } from 'geojson';
 import { length as turfLength } from '@turf/length';
-import { findMentions, indexDocument, type Mention } from '../text/mentions.ts';
+import { findMentions } from '../text/document-mentions.ts';
+import type { Mention } from '../text/mentions.ts';
 import { collapseWhiteSpace } from '../text/sentences.ts';
 import { documentCitation, documentMetadataProblems, documentReference } from './citation.ts';
 import {
@@ -130,7 +131,7 @@ function featureProperties(
 
 export function buildLayers(input: BuildInput): AtlasLayer[] {
   const { text, gazetteer } = input;
-  const mentionsById = findMentions(indexDocument(text), gazetteer.entries);
+  const mentionsById = findMentions(text, gazetteer.entries);
   const problems = gazetteerProblems(gazetteer, mentionsById);
   if (problems.length > 0) throw new GazetteerError(problems);
 

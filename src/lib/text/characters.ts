@@ -1,14 +1,13 @@
 /**
  * Single characters against character classes, for loops over long texts: there a regular
- * expression call per character costs more than the loop around it.
+ * expression call per character costs more than the loop around it. Runs in the page (the place
+ * finder's worker) and in the build.
  *
- * The builders are marked free of side effects: modules keep their tables in constants, and a
- * bundle that never uses one must not build it at start-up (a table of a Unicode class takes
- * milliseconds).
+ * A test builds its table when it is first called, not when its module is loaded: a module may
+ * keep its tests in constants, and the page that imports it for something else pays nothing.
  */
 
 /** For each ASCII code, 1 if `characterClass` (a pattern of one character) holds it, else 0. */
-/* @__NO_SIDE_EFFECTS__ */
 export function asciiTable(characterClass: RegExp): Uint8Array {
   const table = new Uint8Array(128);
   for (let code = 0; code < 128; code++) {
@@ -18,7 +17,6 @@ export function asciiTable(characterClass: RegExp): Uint8Array {
 }
 
 /** The ASCII characters of `table` (see `asciiTable`), as escapes for a character class. */
-/* @__NO_SIDE_EFFECTS__ */
 export function asciiClass(table: Uint8Array): string {
   let characters = '';
   table.forEach((inClass, code) => {
@@ -30,14 +28,13 @@ export function asciiClass(table: Uint8Array): string {
 /**
  * A test of one code point against `characterClass`, a pattern of one character (neither global
  * nor sticky): the same answer as `characterClass.test(String.fromCodePoint(codePoint))`, from a
- * table for ASCII and remembered for the rest.
+ * table for ASCII (built on the first call) and remembered for the rest.
  */
-/* @__NO_SIDE_EFFECTS__ */
 export function characterTest(characterClass: RegExp): (codePoint: number) => boolean {
-  const ascii = asciiTable(characterClass);
+  let ascii: Uint8Array | undefined;
   const others = new Map<number, boolean>();
   return (codePoint) => {
-    if (codePoint < 128) return ascii[codePoint] === 1;
+    if (codePoint < 128) return (ascii ??= asciiTable(characterClass))[codePoint] === 1;
     let matches = others.get(codePoint);
     if (matches === undefined) {
       matches = characterClass.test(String.fromCodePoint(codePoint));

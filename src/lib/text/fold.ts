@@ -2,6 +2,8 @@
  * Folding names so that the ways people write one name compare alike: case, diacritics, the
  * letters Unicode does not take apart, dashes and white space. The search box, file names and
  * the gazetteer all fold with this one module.
+ *
+ * Runs in the page (search, the place finder) and in the build (the gazetteer).
  */
 
 /**

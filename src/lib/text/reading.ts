@@ -2,6 +2,8 @@
  * The document cut into paragraphs and pieces for the reading panel: plain text, and mentions
  * that link to their feature. Where mentions nest ("Aghdam-Khankendi road" holds Khankendi), each
  * piece links to the innermost one, so every name stays clickable on its own.
+ *
+ * Runs in the page.
  */
 import type { Section } from './mentions.ts';
 

@@ -1,5 +1,7 @@
 /**
  * Finding a place by any of its names: "Stepanakert" finds Khankendi, "qarabag" finds Garabagh.
+ *
+ * Runs in the page.
  */
 import { foldForSearch } from './fold.ts';
 

@@ -4,6 +4,9 @@
  * `Intl.Segmenter` treats every line break as the end of a sentence, so we segment a copy of the
  * text of the same length in which the line breaks that do not end a sentence are spaces. Offsets
  * into the copy are offsets into the original.
+ *
+ * Runs in the page (the place finder, in its worker) and in the build (the document's mentions):
+ * the one sentence engine of the atlas.
  */
 import { asciiClass, asciiTable, characterTest, codePointAt } from './characters.ts';
 
@@ -117,10 +120,12 @@ const isSentenceBreak = characterTest(SENTENCE_BREAK);
  * the `u` flag, a call of the pattern above costs about a microsecond; without, a scan of a line
  * costs less than a loop over it.
  */
-const SENTENCE_SCAN_STOP = /* @__PURE__ */ new RegExp(
-  `[${asciiClass(asciiTable(SENTENCE_BREAK))}\\n\\u0080-\\uffff]`,
-  'g',
-);
+let sentenceScanStop: RegExp | undefined;
+const scanStop = () =>
+  (sentenceScanStop ??= new RegExp(
+    `[${asciiClass(asciiTable(SENTENCE_BREAK))}\\n\\u0080-\\uffff]`,
+    'g',
+  ));
 const LINE_FEED = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 /** Terminators, and the closing quotes and brackets that may follow them in a sentence. */
@@ -151,10 +156,11 @@ function closingMarksStart(copy: string, start: number, end: number): number {
  */
 function isOneSentence(copy: string, start: number, end: number): boolean {
   const closingStart = closingMarksStart(copy, start, end);
-  SENTENCE_SCAN_STOP.lastIndex = start;
+  const stop = scanStop();
+  stop.lastIndex = start;
   // Never past the line: it ends with a line feed, or the text does.
-  while (SENTENCE_SCAN_STOP.test(copy)) {
-    const at = SENTENCE_SCAN_STOP.lastIndex - 1;
+  while (stop.test(copy)) {
+    const at = stop.lastIndex - 1;
     if (at >= closingStart) return true;
     const code = copy.charCodeAt(at);
     if (code === LINE_FEED) continue;
@@ -162,7 +168,7 @@ function isOneSentence(copy: string, start: number, end: number): boolean {
     // Code points, as the pattern reads them in the line cut before its closing characters.
     const codePoint = codePointAt(copy, at, closingStart);
     if (isSentenceBreak(codePoint)) return false;
-    if (codePoint > 0xffff) SENTENCE_SCAN_STOP.lastIndex = at + 2;
+    if (codePoint > 0xffff) stop.lastIndex = at + 2;
   }
   return true;
 }
@@ -179,12 +185,6 @@ function trimmedEnd(text: string, start: number, end: number): number {
   return end;
 }
 
-/** [start, end) of `text` trimmed of white space, or undefined if nothing is left. */
-function trimmedRange(text: string, start: number, end: number): TextRange | undefined {
-  const trimmed = { start: trimmedStart(text, start, end), end: trimmedEnd(text, start, end) };
-  return trimmed.end > trimmed.start ? trimmed : undefined;
-}
-
 /**
  * `Intl.Segmenter` breaks after every line feed, and none of its rules (UAX #29) looks across
  * one, so each line of the segmentation copy is segmented on its own with the same result as the
@@ -199,24 +199,20 @@ function segmentLine(copyLine: string): Intl.Segments {
   return sentenceSegmenter.segment(copyLine);
 }
 
-/** The sentences of `text` in order, trimmed of surrounding white space; empty ones dropped. */
+/**
+ * The sentences of `text` in order, trimmed of surrounding white space; empty ones dropped: what
+ * SentenceFinder finds, asked from the start to the end.
+ */
 export function findSentences(text: string, sections = findSections(text)): TextRange[] {
-  const copy = segmentationCopy(text, sections);
+  const finder = new SentenceFinder(text, sections);
   const sentences: TextRange[] = [];
-  const push = (range: TextRange | undefined) => {
-    if (range) sentences.push(range);
-  };
-  for (let lineStart = 0; lineStart < copy.length;) {
-    const lineFeed = copy.indexOf('\n', lineStart);
-    const lineEnd = lineFeed === -1 ? copy.length : lineFeed + 1;
-    if (isOneSentence(copy, lineStart, lineEnd)) {
-      push(trimmedRange(text, lineStart, lineEnd));
+  for (let offset = 0; offset < text.length;) {
+    if (finder.find(offset)) {
+      sentences.push({ start: finder.start, end: finder.end });
+      offset = finder.end;
     } else {
-      for (const { index, segment } of segmentLine(copy.slice(lineStart, lineEnd))) {
-        push(trimmedRange(text, lineStart + index, lineStart + index + segment.length));
-      }
+      offset++;
     }
-    lineStart = lineEnd;
   }
   return sentences;
 }
@@ -327,6 +323,27 @@ export class SentenceFinder {
     this.start = -1;
     this.end = -1;
   }
+}
+
+/**
+ * The excerpt of the mention [start, end): the sentence holding it; if the mention runs over a
+ * sentence break (a name wrapped across two lines of the page furniture, where each line is an
+ * item of its own), from the sentence where it starts to the one where it ends, so that the
+ * excerpt always holds it. Without a sentence, the mention itself. Set in `excerpt`.
+ */
+export function findExcerpt(
+  sentences: SentenceFinder,
+  start: number,
+  end: number,
+  excerpt: TextRange,
+): void {
+  excerpt.start = start;
+  excerpt.end = end;
+  if (sentences.find(start)) {
+    excerpt.start = sentences.start;
+    excerpt.end = sentences.end;
+  }
+  if (end > excerpt.end) excerpt.end = Math.max(sentences.find(end - 1) ? sentences.end : end, end);
 }
 
 /** A run of white space other than a lone space: the runs that collapsing changes. */

@@ -1,0 +1,85 @@
+/**
+ * A reader's file as the place finder reads it: `.txt`, `.md` or `.html` (its visible text),
+ * UTF-8 with or without a byte-order mark, at most 20 MB; its title. The command line and the
+ * page read a file with this one module, so that both find the same places at the same offsets.
+ * Runs in the page and in the command line.
+ */
+import { visibleText } from './html-text.ts';
+
+export const MAX_TEXT_BYTES = 20 * 1024 * 1024;
+
+export type TextFormat = 'text' | 'markdown' | 'html';
+
+const FORMATS: Record<string, TextFormat> = {
+  txt: 'text',
+  text: 'text',
+  md: 'markdown',
+  markdown: 'markdown',
+  html: 'html',
+  htm: 'html',
+};
+
+/** A file the finder cannot read, with a message that names it and says why. */
+export class TextFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TextFileError';
+  }
+}
+
+export function textFormat(fileName: string): TextFormat | undefined {
+  const extension = /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase();
+  return extension === undefined ? undefined : FORMATS[extension];
+}
+
+/** The refusal of a file too large to read, before its bytes are read. */
+export function checkSize(fileName: string, bytes: number): void {
+  if (bytes > MAX_TEXT_BYTES) {
+    throw new TextFileError(
+      `${fileName}: ${(bytes / 1024 / 1024).toFixed(1)} MB, more than the 20 MB a text may have`,
+    );
+  }
+}
+
+export interface TextOfFile {
+  /** What the finder reads: the file's text (no byte-order mark), or an HTML page's visible text. */
+  text: string;
+  /** Its first heading; for plain text a short first line alone in its paragraph; else its name. */
+  title: string;
+  format: TextFormat;
+}
+
+/** A plain text's title: its first line, if short and a paragraph of its own. */
+const PLAIN_TITLE = /^[ \t]*([^\r\n]{1,200}?)[ \t]*\r?\n[ \t]*\r?\n/;
+const MARKDOWN_HEADING = /^#{1,6}[ \t]+(.+?)[ \t#]*$/m;
+
+/**
+ * The text of a file; TextFileError if it is too large, not a text format the finder reads,
+ * binary or not UTF-8. `parseHtml` makes a DOM Document of HTML (DOMParser in the page, jsdom in
+ * Node).
+ */
+export function readTextFile(
+  fileName: string,
+  bytes: Uint8Array,
+  parseHtml: (html: string) => Document,
+): TextOfFile {
+  checkSize(fileName, bytes.length);
+  const format = textFormat(fileName);
+  if (!format) throw new TextFileError(`${fileName}: not a .txt, .md or .html file`);
+  if (bytes.includes(0)) {
+    throw new TextFileError(`${fileName}: a binary file (it holds NUL bytes), not a text`);
+  }
+  let decoded: string;
+  try {
+    // The byte-order mark, if any, is dropped: offsets are into the text after it.
+    decoded = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new TextFileError(`${fileName}: not UTF-8 text`);
+  }
+  if (format === 'html') {
+    const { text, title } = visibleText(parseHtml(decoded));
+    return { text, title: title || fileName, format };
+  }
+  const heading = (format === 'markdown' ? MARKDOWN_HEADING : PLAIN_TITLE).exec(decoded);
+  return { text: decoded, title: heading?.[1]?.trim() || fileName, format };
+}

@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core';
 import { atMost, type BrowserMeasurement } from '../harness/measurement.ts';
 import { openCold } from '../harness/page-load.ts';
+import { timedDownload } from '../harness/timed-download.ts';
 import { log, longestIn, median, round } from '../harness/util.ts';
 import { quietPage } from './export-page.ts';
 
@@ -65,37 +66,12 @@ export const mapImageMeasurement: BrowserMeasurement = {
 
 /** A real click on "Map as PNG", timed in the page to its download. */
 async function imageFromThePage(page: Page): Promise<ImageRun> {
-  await page.evaluate(() => {
-    const timing = { clickAt: NaN, savedAt: NaN };
-    window.__imageTiming = timing;
-    const button = [...document.querySelectorAll('button')].find(
-      (each) => each.textContent === 'Map as PNG',
-    )!;
-    button.addEventListener('click', () => (timing.clickAt = performance.now()), {
-      capture: true,
-      once: true,
-    });
-    // The page saves a file by clicking a link with a download attribute (src/lib/ui/download.ts).
-    const saved = (event: Event) => {
-      if (!(event.target instanceof HTMLAnchorElement) || !event.target.download) return;
-      timing.savedAt = performance.now();
-      window.removeEventListener('click', saved, true);
-    };
-    window.addEventListener('click', saved, true);
-  });
-  await Promise.all([
-    page.waitForEvent('download', { timeout: IMAGE_TIMEOUT_MS }),
-    page.getByRole('button', { name: 'Map as PNG' }).click(),
-  ]);
-  const timing = await page.evaluate(() => ({ ...window.__imageTiming! }));
-  if (Number.isNaN(timing.clickAt) || Number.isNaN(timing.savedAt)) {
-    throw new Error(`the image's click or download was not seen (${JSON.stringify(timing)})`);
-  }
-  const longTasks = await page.evaluate(() => window.__bench!.longTasks);
-  return {
-    ms: timing.savedAt - timing.clickAt,
-    longestTaskMs: longestIn(longTasks, timing.clickAt, timing.savedAt),
-  };
+  const { ms, longestTaskMs } = await timedDownload(
+    page,
+    'button.map-image-button',
+    IMAGE_TIMEOUT_MS,
+  );
+  return { ms, longestTaskMs };
 }
 
 /**

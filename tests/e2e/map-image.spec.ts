@@ -190,10 +190,10 @@ for (const format of ['A4', 'Letter'] as const) {
     await page.pdf({ path: file, format });
     const pdf = await readPdf(file);
     expect(pdf.pages).toBe(1);
-    // The map's view as a picture, at twice its CSS pixels.
-    expect(pdf.images.map(({ width, height }) => ({ width, height }))).toEqual([
-      { width: css.width * 2, height: css.height * 2 },
-    ]);
+    // The map's view as a picture, at twice its CSS pixels; the rest are the legend's swatches.
+    const [largest, ...swatches] = [...pdf.images].sort((a, b) => b.width - a.width);
+    expect(largest).toMatchObject({ page: 1, width: css.width * 2, height: css.height * 2 });
+    for (const swatch of swatches) expect(swatch).toMatchObject({ width: 144, height: 64 });
     expect(pdf.text).toContain(
       'It is important to ensure that the historic opportunity for durable peace is not missed',
     );

@@ -30,7 +30,7 @@ export interface LegendEntry {
 }
 
 /** Sizes in the legend's own units (CSS pixels at the image's scale). */
-const SWATCH = { width: 36, height: 16 };
+export const SWATCH = { width: 36, height: 16 } as const;
 const GAP = 8;
 const FONT_SIZE = 12;
 const LINE_HEIGHT = 16;
@@ -103,7 +103,8 @@ export function drawLegend(
   }
 }
 
-function drawSymbol(
+/** One symbol in a swatch of SWATCH's size (times `unit`) with its top left at (left, top). */
+export function drawSymbol(
   context: CanvasRenderingContext2D,
   symbol: LegendSymbol,
   left: number,

@@ -26,7 +26,8 @@ import {
   type FeaturePopupOptions,
   type PopupCamera,
 } from './feature-popup.ts';
-import { mapImage } from './map-image.ts';
+import { mapImage, type MapImageText } from './map-image.ts';
+import { captureNow } from './map-snapshot.ts';
 import { pickFeature, type PickedFeature } from './map-picking.ts';
 import { rehide } from './style/atlas-layers.ts';
 import { ATLAS_SOURCE, CONTEXT_SOURCE } from './style/features.ts';
@@ -401,9 +402,14 @@ export class AtlasMap {
     }
   }
 
-  /** The map as a PNG, with its credit line. */
-  image(): Promise<Blob> {
-    return mapImage(this.map);
+  /** The map as a PNG fit to publish: title, legend, scale bar and credit around the view. */
+  image(text: MapImageText): Promise<Blob> {
+    return mapImage(this.map, text);
+  }
+
+  /** The view now, drawn into a canvas at `pixelRatio` in this task (for the browser's print). */
+  drawViewInto(canvas: HTMLCanvasElement, pixelRatio: number): void {
+    captureNow(this.map, pixelRatio, canvas);
   }
 
   /**

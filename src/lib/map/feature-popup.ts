@@ -43,12 +43,13 @@ export interface FeaturePopupOptions {
 /** Kept between a popup and the map's edges. */
 export const POPUP_MARGIN_PX = 12;
 /**
- * Kept free for a popup along each edge of the map: the view buttons at the top right (40 px
- * wide, 10 px in: MapControls.svelte), the credit line at the bottom.
+ * Kept free for a popup, and for a feature fitted beside it, along each edge of the map: the
+ * view buttons' column at the top right (60 px wide, 10 px in: MapControls.svelte) and a margin,
+ * the credit line at the bottom.
  */
-export const POPUP_INSETS_PX = { top: 12, right: 62, bottom: 30, left: 12 } as const;
-/** The view buttons' corner at the top right of the map (MapControls.svelte). */
-const MAP_BUTTONS_PX = { width: 62, height: 150 } as const;
+export const POPUP_INSETS_PX = { top: 12, right: 82, bottom: 30, left: 12 } as const;
+/** The view buttons' corner at the top right of the map (MapControls.svelte), with a margin. */
+const MAP_BUTTONS_PX = { width: 82, height: 150 } as const;
 /** Kept between a point's centre and its popup's tip: its marker, highlighted, stays clear. */
 export const POINT_GAP_PX = 6;
 
@@ -188,9 +189,12 @@ export async function openFeaturePopup(
   const container = map.getContainer();
   const view = { width: container.clientWidth, height: container.clientHeight };
   const gap = isPoint(geometry) ? POINT_GAP_PX : 0;
-  // The popup is never taller than the map leaves room for: it scrolls inside instead.
+  // The popup is never taller than the map leaves room for: it scrolls inside instead. A limit
+  // beside the stylesheet's own (popup.css), not instead of it: on a tall map a popup as tall as
+  // the map would leave a feature only a narrow strip beside it.
   const { top, bottom } = POPUP_INSETS_PX;
-  content.style.maxHeight = `${Math.max(120, view.height - top - bottom - POPUP_TIP_PX - gap)}px`;
+  const room = Math.max(120, view.height - top - bottom - POPUP_TIP_PX - gap);
+  content.style.setProperty('--popup-room', `${room}px`);
   const rect = content.getBoundingClientRect();
   const size = { width: rect.width, height: rect.height };
 

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, openAtlas, test } from './fixtures.ts';
+import { expect, featurePopup, openAtlas, test } from './fixtures.ts';
 
 const CITATION =
   'Ministry of Foreign Affairs of the Republic of Azerbaijan, “It is important to ensure that ' +
@@ -53,7 +53,7 @@ test('“Copy quotation” copies the excerpt verbatim, the citation and a link 
 }) => {
   await openAtlas(page);
   await page.locator('.feature-button[data-feature-id="lachin-road"]').click();
-  const popup = page.locator('.maplibregl-popup');
+  const popup = featurePopup(page);
   await expect(popup.locator('h2')).toHaveText('Lachin road');
   const second = popup.locator('.excerpt').nth(1);
   await second.getByRole('button', { name: 'Copy quotation' }).click();
@@ -69,7 +69,7 @@ test('“Copy quotation” copies the excerpt verbatim, the citation and a link 
   // The link opens the place, for anyone who follows it.
   const reader = await page.context().newPage();
   await openAtlas(reader, new URL(copied.link!).hash);
-  await expect(reader.locator('.maplibregl-popup h2')).toHaveText('Lachin road');
+  await expect(featurePopup(reader).locator('h2')).toHaveText('Lachin road');
   await reader.close();
 });
 
@@ -78,7 +78,7 @@ test('“Share” copies the link to the place in a popup, and to the view in th
 }) => {
   await openAtlas(page);
   await page.locator('.feature-button[data-feature-id="yevlakh"]').click();
-  const popup = page.locator('.maplibregl-popup');
+  const popup = featurePopup(page);
   await expect(popup.locator('h2')).toHaveText('Yevlakh');
   await popup.getByRole('button', { name: 'Share' }).click();
   const placeUrl = await clipboard(page);
@@ -119,8 +119,10 @@ test('by keyboard: a place opened with Enter, its quotation and the page’s lin
 
   await page.locator('.feature-button[data-feature-id="yevlakh"]').focus();
   await page.keyboard.press('Enter');
-  const popup = page.locator('.maplibregl-popup');
+  const popup = featurePopup(page);
   await expect(popup.locator('h2')).toHaveText('Yevlakh');
+  // The popup takes the focus: Tab goes on through it.
+  await expect(popup).toBeFocused();
   const copyQuotation = popup.getByRole('button', { name: 'Copy quotation' }).first();
   for (let presses = 0; presses < 8; presses++) {
     if (await copyQuotation.evaluate((button) => button === document.activeElement)) break;
@@ -145,7 +147,7 @@ test('where the browser refuses the clipboard, the page says so and shows the te
   });
   await openAtlas(page);
   await page.locator('.feature-button[data-feature-id="lachin-road"]').click();
-  const popup = page.locator('.maplibregl-popup');
+  const popup = featurePopup(page);
   const first = popup.locator('.excerpt').first();
   await first.getByRole('button', { name: 'Copy quotation' }).click();
   await expect(first.getByRole('status')).toContainText(
@@ -192,7 +194,7 @@ for (const width of [320, 390]) {
 
       await page.getByRole('button', { name: 'Text' }).tap();
       await page.locator('.reading-panel .mention[data-feature-id="yevlakh"]').first().tap();
-      const popup = page.locator('.maplibregl-popup');
+      const popup = featurePopup(page);
       await expect(popup.locator('h2')).toHaveText('Yevlakh');
       const copyQuotation = popup.getByRole('button', { name: 'Copy quotation' }).first();
       await copyQuotation.scrollIntoViewIfNeeded();

@@ -209,3 +209,25 @@ for (const format of ['A4', 'Letter'] as const) {
     expect(pdf.text).not.toContain('Import your own layer');
   });
 }
+
+test.describe('on a 390 px phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('printed: the place open in the sheet is on the page, as text', async ({
+    atlas: { page },
+  }, testInfo) => {
+    test.setTimeout(180_000);
+    await openAtlas(page);
+    await page.getByRole('button', { name: 'Places & layers' }).tap();
+    await page.locator('.feature-button[data-feature-id="yevlakh"]').tap();
+    await expect(page.locator('.feature-popup.sheet h2')).toHaveText('Yevlakh');
+    const file = testInfo.outputPath('print-phone.pdf');
+    await page.pdf({ path: file, format: 'A4' });
+    const pdf = await readPdf(file);
+    expect(pdf.pages).toBe(1);
+    expect(pdf.text).toContain('Also: Yevlax');
+    expect(pdf.text).toContain('agreed to take place in Yevlakh');
+    expect(pdf.text).toContain('feature=yevlakh');
+    expect(pdf.text).not.toContain('Copy quotation');
+  });
+});

@@ -92,9 +92,11 @@ test('by keyboard: the dates that matter are buttons, the date field takes typed
   await expect(step('2020-11-10')).toHaveAccessibleName(
     '10 November 2020 Begins: Lachin road (to 30 August 2022).',
   );
-  // The date field is the first stop after the skip links; typed in the browser's own order of
-  // month, day and year (en-US here).
+  // The date field is the first stop after the header: the skip links, then the header's Share.
+  // Typed in the browser's own order of month, day and year (en-US here).
   await page.getByRole('link', { name: 'Skip to the places' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.app-header').getByRole('button', { name: 'Share' })).toBeFocused();
   await page.keyboard.press('Tab');
   await page.keyboard.type('06012021');
   await expect(input).toHaveValue('2021-06-01');

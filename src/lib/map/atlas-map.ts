@@ -12,24 +12,21 @@ import {
   type GeoJSONSource,
   type LngLatLike,
   type MapEventType,
-  type MapGeoJSONFeature,
   type StyleSpecification,
 } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Bounds } from '../geo/feature-place.ts';
+import { FeaturePicker, PICK_TOLERANCE_PX, type PickedFeature } from './feature-picker.ts';
 import {
   addImportedLayer,
   type ImportedMapLayer,
   type ImportedMapLayerOptions,
 } from './imported-map-layer.ts';
 import { mapImage } from './map-image.ts';
+import { addTextLayer, type TextMapLayer, type TextMapLayerOptions } from './text-map-layer.ts';
 import { CONTEXT_SOURCE } from './style/features.ts';
-import {
-  HIGHLIGHT_SOURCE,
-  interactiveLayerIds,
-  type HighlightProperties,
-} from './style/interaction.ts';
+import { HIGHLIGHT_SOURCE, type HighlightProperties } from './style/interaction.ts';
 
 export interface MapView {
   zoom: number;
@@ -41,16 +38,6 @@ export interface MapView {
 export interface FeatureKey {
   source: string;
   id: string | number;
-}
-
-export interface PickedFeature {
-  id: string;
-  /** The id as the map's source has it (imported layers' features are numbered). */
-  mapId: string | number;
-  source: string;
-  lngLat: [number, number];
-  /** For a cluster of an imported layer's points: the cluster, not a feature of the layer. */
-  cluster?: { id: number; at: [number, number] };
 }
 
 export interface AtlasMapOptions {
@@ -69,10 +56,8 @@ export interface AtlasMapOptions {
   exposeMap?: ((map: MapLibreMap) => void) | undefined;
 }
 
-export type { ImportedMapLayer, ImportedMapLayerOptions };
-
-/** Clicks this close to a thin line still pick it. */
-export const PICK_TOLERANCE_PX = 6;
+export type { ImportedMapLayer, ImportedMapLayerOptions, TextMapLayer, TextMapLayerOptions };
+export { PICK_TOLERANCE_PX, type PickedFeature };
 
 /**
  * Room kept around the start view's features: more on the right, where the map's own controls
@@ -112,8 +97,6 @@ export class AtlasMap {
   private hovered: FeatureKey | null = null;
   private selected: FeatureKey | null = null;
   private popup: Popup | null = null;
-  /** The pickable layers in pick order; recomputed when layers come and go. */
-  private pickable: string[] | null = null;
   /** The highlight layers start hidden (no tiles for an empty source); shown on first use. */
   private highlightShown = false;
   /** Takes off each listener this wrapper has put on the map or its canvas. */
@@ -121,10 +104,14 @@ export class AtlasMap {
   private readonly importedLayers = new Map<string, ImportedMapLayer>();
   private destroyed = false;
 
+  private readonly picker: FeaturePicker;
+
   private constructor(
     private readonly map: MapLibreMap,
     private readonly highlightFeature: AtlasMapOptions['highlightFeature'],
-  ) {}
+  ) {
+    this.picker = new FeaturePicker(map);
+  }
 
   static create(options: AtlasMapOptions): Promise<AtlasMap> {
     let map: MapLibreMap;
@@ -195,43 +182,9 @@ export class AtlasMap {
     return off;
   }
 
-  private interactiveLayers(): string[] {
-    this.pickable ??= interactiveLayerIds(
-      this.map.getLayersOrder().map((id) => ({ id, metadata: this.map.getLayer(id)?.metadata })),
-    );
-    return this.pickable;
-  }
-
   /** The top-most interactive feature within a few pixels of a screen point. */
   pickAt(point: { x: number; y: number }): PickedFeature | null {
-    const tolerance = PICK_TOLERANCE_PX;
-    const layers = this.interactiveLayers();
-    // What is right under the pointer wins; only where nothing is, look a few pixels around.
-    const underPointer = this.map.queryRenderedFeatures([point.x, point.y], { layers });
-    const features =
-      underPointer.length > 0
-        ? underPointer
-        : this.map.queryRenderedFeatures(
-            [
-              [point.x - tolerance, point.y - tolerance],
-              [point.x + tolerance, point.y + tolerance],
-            ],
-            { layers },
-          );
-    const feature = this.closest(features, point);
-    if (!feature || feature.id === undefined) return null;
-    const lngLat = this.map.unproject([point.x, point.y]);
-    const picked: PickedFeature = {
-      id: String(feature.id),
-      mapId: feature.id,
-      source: feature.source,
-      lngLat: [lngLat.lng, lngLat.lat],
-    };
-    if (feature.properties.cluster === true && feature.geometry.type === 'Point') {
-      const [longitude, latitude] = feature.geometry.coordinates as [number, number];
-      picked.cluster = { id: Number(feature.properties.cluster_id), at: [longitude, latitude] };
-    }
-    return picked;
+    return this.picker.pick(point);
   }
 
   /**
@@ -243,21 +196,6 @@ export class AtlasMap {
     if (!clusters) return;
     const apart = await clusters.getClusterExpansionZoom(cluster.id);
     this.map.easeTo({ center: cluster.at, zoom: Math.max(apart, this.map.getZoom() + 1) });
-  }
-
-  private closest(features: MapGeoJSONFeature[], point: { x: number; y: number }) {
-    // Points and labels first (they sit on top of lines); among the rest, keep the layer order.
-    const order = this.interactiveLayers();
-    return [...features].sort((a, b) => {
-      const rank = (feature: MapGeoJSONFeature) => order.indexOf(feature.layer.id);
-      return rank(a) - rank(b) || this.distance(a, point) - this.distance(b, point);
-    })[0];
-  }
-
-  private distance(feature: MapGeoJSONFeature, point: { x: number; y: number }): number {
-    if (feature.geometry.type !== 'Point') return 0;
-    const projected = this.map.project(feature.geometry.coordinates as [number, number]);
-    return Math.hypot(projected.x - point.x, projected.y - point.y);
   }
 
   private listenForHover(): void {
@@ -300,12 +238,20 @@ export class AtlasMap {
       ?.setData({ type: 'FeatureCollection', features });
   }
 
-  /** Tells of a click on a feature, or on nothing; a click on a cluster zooms in on it. */
-  onFeatureClick(listener: (picked: PickedFeature | null) => void): () => void {
+  /**
+   * Tells of a click on a feature, or on nothing, and where it was; a click on a cluster zooms in
+   * on it.
+   */
+  onFeatureClick(
+    listener: (picked: PickedFeature | null, at: [number, number]) => void,
+  ): () => void {
     return this.on('click', (event) => {
       const picked = this.pickAt(event.point);
       if (picked?.cluster) void this.expandCluster(picked.source, picked.cluster);
-      else listener(picked);
+      else {
+        const at = this.map.unproject([event.point.x, event.point.y]);
+        listener(picked, [at.lng, at.lat]);
+      }
     });
   }
 
@@ -444,7 +390,7 @@ export class AtlasMap {
    */
   addImportedLayer(options: ImportedMapLayerOptions): ImportedMapLayer {
     this.importedLayers.get(options.id)?.remove();
-    const layer = addImportedLayer(this.map, options, () => (this.pickable = null));
+    const layer = addImportedLayer(this.map, options, () => this.picker.layersChanged());
     const remove = layer.remove;
     const handle: ImportedMapLayer = {
       ...layer,
@@ -458,6 +404,19 @@ export class AtlasMap {
     };
     this.importedLayers.set(options.id, handle);
     return handle;
+  }
+
+  /** Adds a reader's text's places (text-map-layer.ts), until its handle's remove(). */
+  addTextLayer(options: TextMapLayerOptions): TextMapLayer {
+    const layer = addTextLayer(this.map, options, () => this.picker.layersChanged());
+    return {
+      ...layer,
+      remove: () => {
+        if (this.destroyed) return;
+        layer.remove();
+        this.forget(options.id);
+      },
+    };
   }
 
   /** A removed source's features are no longer hovered or selected. */

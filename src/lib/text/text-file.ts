@@ -6,20 +6,11 @@
  */
 import { visibleText } from './html-text.ts';
 import type { PdfJs } from './pdf-text.ts';
+import { textFormat, type TextFormat } from './text-formats.ts';
+
+export { textFormat, type TextFormat };
 
 export const MAX_TEXT_BYTES = 20 * 1024 * 1024;
-
-export type TextFormat = 'text' | 'markdown' | 'html' | 'pdf';
-
-const FORMATS: Record<string, TextFormat> = {
-  txt: 'text',
-  text: 'text',
-  md: 'markdown',
-  markdown: 'markdown',
-  html: 'html',
-  htm: 'html',
-  pdf: 'pdf',
-};
 
 /** What the refusal of a file of another kind lists. */
 export const TEXT_FORMATS_READ = '.txt, .md, .html or .pdf';
@@ -30,11 +21,6 @@ export class TextFileError extends Error {
     super(message);
     this.name = 'TextFileError';
   }
-}
-
-export function textFormat(fileName: string): TextFormat | undefined {
-  const extension = /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase();
-  return extension === undefined ? undefined : FORMATS[extension];
 }
 
 /** The refusal of a file too large to read, before its bytes are read. */
@@ -56,6 +42,9 @@ export interface TextOfFile {
 
 /** A plain text's title: its first line, if short and a paragraph of its own. */
 const PLAIN_TITLE = /^[ \t]*([^\r\n]{1,200}?)[ \t]*\r?\n[ \t]*\r?\n/;
+
+/** A plain text's title (its first line, if short and a paragraph of its own), or ''. */
+export const plainTitle = (text: string): string => PLAIN_TITLE.exec(text)?.[1]?.trim() ?? '';
 const MARKDOWN_HEADING = /^#{1,6}[ \t]+(.+?)[ \t#]*$/m;
 
 /**
@@ -113,5 +102,5 @@ export async function readAnyTextFile(
   if (textFormat(fileName) !== 'pdf') return readTextFile(fileName, bytes, options.parseHtml);
   const [{ readPdfText }, pdfjs] = await Promise.all([import('./pdf-text.ts'), options.pdfjs()]);
   const { text, title } = await readPdfText(fileName, bytes, pdfjs, options.onPdfPage);
-  return { text, title: title || PLAIN_TITLE.exec(text)?.[1]?.trim() || fileName, format: 'pdf' };
+  return { text, title: title || plainTitle(text) || fileName, format: 'pdf' };
 }

@@ -40,6 +40,8 @@ export type Placement =
 export type ReviewOperation =
   | { type: 'confirm'; feature: string }
   | { type: 'reject'; feature: string }
+  /** A rejected place put back as it was. */
+  | { type: 'restore'; feature: string }
   | { type: 'place'; feature: string; placement: Placement }
   /** A name the finder did not place: every occurrence of it in the text not already marked. */
   | { type: 'add'; feature: string; name: string; placement: Placement };
@@ -214,6 +216,14 @@ export function applyReview(
           rejected.set(feature.id, feature);
         }
         break;
+      case 'restore': {
+        const restored = rejected.get(operation.feature);
+        if (restored && !feature) {
+          rejected.delete(restored.id);
+          live.set(restored.id, restored);
+        }
+        break;
+      }
       case 'place': {
         if (!feature || feature.geometry.type !== 'Point') break;
         const geometry = pointOf(operation.placement);
@@ -249,14 +259,33 @@ export function applyReview(
       }
     }
   }
-  const firstMention = (feature: TextFeature) => feature.properties.mentions[0]?.start ?? 0;
-  const inTextOrder = (features: Iterable<TextFeature>) =>
-    [...features].sort((a, b) => firstMention(a) - firstMention(b));
-  // The finder's own order is kept as it is (its export must equal the command line's).
-  const features = operations.some((operation) => operation.type === 'add')
-    ? inTextOrder(live.values())
-    : [...live.values()];
-  return { features, rejected: inTextOrder(rejected.values()) };
+  return { features: inOrder(found, live), rejected: inOrder(found, rejected) };
+}
+
+const firstMention = (feature: TextFeature) => feature.properties.mentions[0]?.start ?? 0;
+
+/**
+ * The places in the finder's order (the order the text first names them, which its export
+ * keeps), and the names the reader added among them where the text first names them.
+ */
+function inOrder(
+  found: readonly FoundFeature[],
+  features: ReadonlyMap<string, TextFeature>,
+): TextFeature[] {
+  const fromFinder = found.flatMap((feature) => features.get(feature.id) ?? []);
+  if (fromFinder.length === features.size) return fromFinder;
+  const foundIds = new Set(found.map((feature) => feature.id));
+  const added = [...features.values()]
+    .filter((feature) => !foundIds.has(feature.id))
+    .sort((a, b) => firstMention(a) - firstMention(b));
+  const merged: TextFeature[] = [];
+  let next = 0;
+  for (const feature of fromFinder) {
+    while (next < added.length && firstMention(added[next]!) < firstMention(feature))
+      merged.push(added[next++]!);
+    merged.push(feature);
+  }
+  return [...merged, ...added.slice(next)];
 }
 
 /** The log with one more operation done (what was undone cannot be redone after it). */

@@ -8,8 +8,10 @@ import { describeKind } from './describe.ts';
 import {
   featureLabel,
   importedFeatureId,
+  textFeatureId,
   type ImportedLayerEntry,
   type LayerEntry,
+  type TextLayerEntry,
 } from './layer-model.ts';
 
 /** The list shows this many places at most; the search narrows the rest. */
@@ -21,6 +23,8 @@ export interface PlaceItem {
   variants: readonly { name: string }[];
   /** What and where it is, after its name: "Settlement · 3×", "my-trace · Point". */
   detail: string;
+  /** A place of a reader's text: the finder's suggestion, or confirmed by the reader. */
+  certainty?: 'suggested' | 'confirmed';
 }
 
 /** Each layer's items, by its data and what labels it (the same data may be relabelled). */
@@ -35,19 +39,31 @@ function importedItems(layer: ImportedLayerEntry): PlaceItem[] {
   }));
 }
 
+function textItems(layer: TextLayerEntry): PlaceItem[] {
+  return layer.data.features.map((feature) => ({
+    id: textFeatureId(layer.id, feature.id),
+    name: feature.properties.name,
+    variants: feature.properties.variants,
+    detail: `${layer.name} · ${feature.properties.certainty === 'confirmed' ? 'Confirmed' : 'Suggested'} · ${feature.properties.mentions.length}×`,
+    certainty: feature.properties.certainty,
+  }));
+}
+
 function itemsOf(layer: LayerEntry): PlaceItem[] {
-  const label = layer.origin === 'imported' ? layer.labelProperty : null;
+  const label = layer.origin === 'imported' ? layer.labelProperty : layer.name;
   const cached = itemsByData.get(layer.data);
   if (cached && cached.label === label) return cached.items;
   const items =
     layer.origin === 'imported'
       ? importedItems(layer)
-      : layer.data.features.map((feature) => ({
-          id: feature.id,
-          name: feature.properties.name,
-          variants: feature.properties.variants ?? [],
-          detail: `${describeKind(feature.properties.kind)} · ${feature.properties.mentions?.length ?? 0}×`,
-        }));
+      : layer.origin === 'text'
+        ? textItems(layer)
+        : layer.data.features.map((feature) => ({
+            id: feature.id,
+            name: feature.properties.name,
+            variants: feature.properties.variants ?? [],
+            detail: `${describeKind(feature.properties.kind)} · ${feature.properties.mentions?.length ?? 0}×`,
+          }));
   itemsByData.set(layer.data, { label, items });
   return items;
 }

@@ -1,0 +1,25 @@
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+const errors = [];
+page.on('pageerror', (e) => errors.push(e.message));
+page.on('console', (m) => { if ((m.type() === 'error' || m.type() === 'warning') && !m.text().includes('GPU stall')) errors.push(m.text()); });
+page.on('request', (r) => { if (!r.url().startsWith('http://127.0.0.1:4407') && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) errors.push('FOREIGN ' + r.url()); });
+await page.goto('http://127.0.0.1:4407/');
+await page.waitForFunction(() => window.passageAtlas?.map.loaded());
+await page.waitForSelector('#paste-text', { timeout: 20000 });
+await page.fill('#paste-text', fs.readFileSync('tests/fixtures/texts/ferry-talks.txt', 'utf8'));
+const t0 = Date.now();
+await page.click('text=Find its places');
+await page.waitForSelector('.open-done:has-text("Opened")', { timeout: 30000 });
+console.log('opened in', Date.now() - t0, await page.locator('.open-done').innerText());
+await page.waitForTimeout(1500);
+await page.screenshot({ path: '/tmp/shot2.png' });
+console.log(page.url());
+// click a mention
+await page.locator('.reading-panel .mention', { hasText: 'Alexandria' }).first().click();
+await page.waitForTimeout(1500);
+await page.screenshot({ path: '/tmp/shot3.png' });
+console.log(errors);
+await browser.close();

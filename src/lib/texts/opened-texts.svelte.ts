@@ -78,7 +78,8 @@ export class OpenedTexts {
   #store: TextStore | null = null;
   #finder: Promise<PlaceFinderClient> | null = null;
   #nextNumber = 1;
-  /** What each text keeps beside its layer: its record, as stored. */
+  /** What each text keeps beside its layer: its record, as stored (the layer is what is shown). */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- nothing is drawn from it
   readonly #kept = new Map<string, StoredText>();
 
   constructor(
@@ -298,6 +299,7 @@ export class OpenedTexts {
   addName(id: string, name: string, placement: Placement): void {
     const entry = this.text(id);
     if (!entry) return;
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local, read once
     const taken = new Set([
       ...entry.data.found.map((feature) => feature.id),
       ...entry.data.features.map((feature) => feature.id),

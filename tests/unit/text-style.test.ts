@@ -66,7 +66,7 @@ describe('a text’s places on the map', () => {
   it('draws a suggestion and a confirmed place in layers of their own, paint constant', () => {
     const drawnBy = (layerId: string) => {
       const layer = layers.find((candidate) => candidate.id === layerId)!;
-      const filter = featureFilter((layer as { filter: never }).filter, 'filter');
+      const filter = featureFilter((layer as unknown as { filter: never }).filter, 'filter');
       return data.features
         .filter((f) =>
           filter.filter({ zoom: 8 }, {

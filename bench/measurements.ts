@@ -8,6 +8,7 @@ import { gazetteerLoad } from './measures/gazetteer-load.ts';
 import { geoparse } from './measures/geoparse.ts';
 import { import100k } from './measures/import-100k.ts';
 import { openTextMeasurement } from './measures/open-text.ts';
+import { mapImageMeasurement } from './measures/map-image.ts';
 import { pageLoad } from './measures/page-load.ts';
 import { placeSearchMeasurement } from './measures/place-search.ts';
 import { popup } from './measures/popup.ts';
@@ -21,4 +22,5 @@ export const MEASUREMENTS: readonly Measurement[] = [
   exportPage,
   gazetteerLoad,
   openTextMeasurement,
+  mapImageMeasurement,
 ];

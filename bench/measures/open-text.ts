@@ -50,7 +50,8 @@ async function openText(page: Page, text: string): Promise<OpenRun> {
     await sleep(25);
     timing = await page.evaluate(() => ({ ...window.__openTextTiming! }));
   }
-  if (Number.isNaN(timing.idleAt)) throw new Error(`the text did not open in ${OPEN_TIMEOUT_MS} ms`);
+  if (Number.isNaN(timing.idleAt))
+    throw new Error(`the text did not open in ${OPEN_TIMEOUT_MS} ms`);
   const { longTasks, places } = await page.evaluate((source) => {
     const layer = window.passageAtlas!.atlas.layer(source);
     return {

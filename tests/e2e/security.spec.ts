@@ -45,8 +45,8 @@ test('hostile names and properties show as literal text and never run', async ({
     await waitForIdle(page);
     const point = await pagePoint(page, target);
     await page.mouse.click(point.x, point.y);
-    await expect(page.locator('.imported-popup')).toBeVisible();
-    const text = await page.locator('.imported-popup').innerText();
+    await expect(page.locator('.feature-popup .imported-popup')).toBeVisible();
+    const text = await page.locator('.feature-popup').innerText();
     expect(payloads.some((payload) => text.includes(payload))).toBe(true);
     await page.keyboard.press('Escape');
   }

@@ -7,10 +7,8 @@
 import {
   LngLatBounds,
   Map as MapLibreMap,
-  Popup,
   ScaleControl,
   type GeoJSONSource,
-  type LngLatLike,
   type MapEventType,
   type StyleSpecification,
 } from 'maplibre-gl';
@@ -23,9 +21,17 @@ import {
   type ImportedMapLayer,
   type ImportedMapLayerOptions,
 } from './imported-map-layer.ts';
-import { mapImage } from './map-image.ts';
+import {
+  openFeaturePopup,
+  showAboveSheet,
+  type FeaturePopupOptions,
+  type PopupCamera,
+} from './feature-popup.ts';
+import { mapImage, type MapImageText } from './map-image.ts';
+import { captureNow } from './map-snapshot.ts';
 import { addTextLayer, type TextMapLayer, type TextMapLayerOptions } from './text-map-layer.ts';
-import { CONTEXT_SOURCE } from './style/features.ts';
+import { rehide } from './style/atlas-layers.ts';
+import { ATLAS_SOURCE, CONTEXT_SOURCE } from './style/features.ts';
 import { HIGHLIGHT_SOURCE, type HighlightProperties } from './style/interaction.ts';
 
 export interface MapView {
@@ -47,6 +53,8 @@ export interface AtlasMapOptions {
   initialView?: MapView | undefined;
   /** Told as soon as the map exists, before it has drawn anything. */
   onCreated?: () => void;
+  /** What a screen reader calls the map (its canvas, which takes the keys), and the id of more. */
+  label?: { name: string; describedBy: string };
   /** The whole feature a key names, to draw it highlighted; null when there is none. */
   highlightFeature: (key: FeatureKey) => Feature<Geometry, HighlightProperties> | null;
   /**
@@ -56,8 +64,18 @@ export interface AtlasMapOptions {
   exposeMap?: ((map: MapLibreMap) => void) | undefined;
 }
 
-export type { ImportedMapLayer, ImportedMapLayerOptions, TextMapLayer, TextMapLayerOptions };
-export { PICK_TOLERANCE_PX, type PickedFeature };
+export type {
+  ImportedMapLayer,
+  ImportedMapLayerOptions,
+  PickedFeature,
+  PopupCamera,
+  TextMapLayer,
+  TextMapLayerOptions,
+};
+export { PICK_TOLERANCE_PX };
+
+/** A feature's popup: what the page gives; the map adds how far it may zoom to fit. */
+export type PopupOptions = Omit<FeaturePopupOptions, 'fitPadding' | 'maxZoom' | 'pointZoom'>;
 
 /**
  * Room kept around the start view's features: more on the right, where the map's own controls
@@ -70,8 +88,7 @@ export const FIT_PADDING_PX = 48;
 export const FIT_MAX_ZOOM = 10;
 /** A single point is shown at least this close. */
 export const POINT_MIN_ZOOM = 8;
-/** A popup's widest: about 50 characters of an excerpt to a line. */
-export const POPUP_MAX_WIDTH = '380px';
+const FIT_LIMITS = { fitPadding: FIT_PADDING_PX, maxZoom: FIT_MAX_ZOOM, pointZoom: POINT_MIN_ZOOM };
 /**
  * How far out and where a reader can go: the whole world, but not the poles, which the world's
  * map leaves out (Antarctica) or stretches past reading. Within these bounds the map is filled
@@ -96,7 +113,8 @@ const sameKey = (a: FeatureKey | null, b: FeatureKey | null) =>
 export class AtlasMap {
   private hovered: FeatureKey | null = null;
   private selected: FeatureKey | null = null;
-  private popup: Popup | null = null;
+  /** Closes the open popup (or gives up opening it, while the map moves to show its feature). */
+  private popupCloser: (() => void) | null = null;
   /** The highlight layers start hidden (no tiles for an empty source); shown on first use. */
   private highlightShown = false;
   /** Takes off each listener this wrapper has put on the map or its canvas. */
@@ -129,6 +147,7 @@ export class AtlasMap {
               fitBoundsOptions: { padding: START_VIEW_PADDING_PX },
             }),
         attributionControl: { compact: false },
+        ...(options.label ? { locale: { 'Map.Title': options.label.name } } : {}),
         minZoom: MAP_MIN_ZOOM,
         maxBounds: MAP_MAX_BOUNDS,
         keyboard: true,
@@ -147,6 +166,7 @@ export class AtlasMap {
       new ScaleControl({ maxWidth: SCALE_MAX_WIDTH_PX, unit: 'metric' }),
       'bottom-left',
     );
+    if (options.label) map.getCanvas().setAttribute('aria-describedby', options.label.describedBy);
     map.touchZoomRotate.disableRotation();
     map.keyboard.disableRotation();
     const atlasMap = new AtlasMap(map, options.highlightFeature);
@@ -288,20 +308,6 @@ export class AtlasMap {
     });
   }
 
-  /** Moves to a feature so that it is in view, keeping the current zoom where it already fits. */
-  showBounds(bounds: Bounds): void {
-    const [west, south, east, north] = bounds;
-    if (west === east && south === north) {
-      this.map.flyTo({
-        center: [west, south],
-        zoom: Math.max(this.map.getZoom(), POINT_MIN_ZOOM),
-        essential: true,
-      });
-    } else {
-      this.fitBounds(bounds);
-    }
-  }
-
   /** west, south, east, north of what the map shows. */
   visibleBounds(): Bounds {
     return this.map.getBounds().toArray().flat() as Bounds;
@@ -340,30 +346,52 @@ export class AtlasMap {
     this.drawHighlight();
   }
 
-  /** Opens a popup (closing any other); the returned function closes this one, if still open. */
-  openPopup(at: LngLatLike, content: HTMLElement, onClose: () => void): () => void {
+  /**
+   * Opens a feature's popup beside it, closing any other (feature-popup.ts); `onOpen` is told
+   * once it is on the map. The returned function closes this one, if still open.
+   */
+  openPopup(options: PopupOptions, onOpen?: () => void): () => void {
     this.closePopup();
-    // MapLibre's own focusing would scroll the map's container; focus without scrolling instead.
-    const popup = new Popup({ maxWidth: POPUP_MAX_WIDTH, focusAfterOpen: false, closeButton: true })
-      .setLngLat(at)
-      .setDOMContent(content)
-      .addTo(this.map);
-    const focusTarget = content.querySelector<HTMLElement>('[tabindex="-1"]');
-    focusTarget?.focus({ preventScroll: true });
-    popup.on('close', () => {
-      if (this.popup === popup) this.popup = null;
-      onClose();
-    });
-    this.popup = popup;
-    return () => {
-      if (this.popup === popup) this.closePopup();
+    let closed = false;
+    let closeOpened: (() => void) | null = null;
+    const close = () => {
+      closed = true;
+      closeOpened?.();
+      if (this.popupCloser === close) this.popupCloser = null;
     };
+    this.popupCloser = close;
+    void openFeaturePopup(this.map, { ...options, ...FIT_LIMITS }, () => closed).then((closer) => {
+      if (!closer) return;
+      if (closed) return closer();
+      closeOpened = closer;
+      onOpen?.();
+    });
+    return close;
+  }
+
+  /** The page shows a popup as a sheet over the bottom of the map: the feature shows above it. */
+  showAboveSheet(options: Omit<PopupOptions, 'content' | 'avoid'>, sheetHeight: number): void {
+    this.closePopup();
+    showAboveSheet(this.map, { ...options, ...FIT_LIMITS, sheetHeight });
   }
 
   closePopup(): void {
-    const popup = this.popup;
-    this.popup = null;
-    popup?.remove();
+    this.popupCloser?.();
+  }
+
+  /**
+   * Leaves the given features of the atlas out of every layer that draws them (the as-of date,
+   * the statement's places only): a clause of each layer's filter (style/atlas-layers.ts).
+   */
+  setHiddenFeatures(ids: readonly string[]): void {
+    for (const id of this.map.getLayersOrder()) {
+      const layer = this.map.getLayer(id);
+      if (layer?.source !== ATLAS_SOURCE) continue;
+      const current = this.map.getFilter(id);
+      const filter = rehide(current, ids);
+      if (filter && JSON.stringify(filter) !== JSON.stringify(current))
+        this.map.setFilter(id, filter, { validate: false });
+    }
   }
 
   /** Shows or hides the style layers of one of the atlas's own layers (by their group). */
@@ -379,9 +407,14 @@ export class AtlasMap {
     }
   }
 
-  /** The map as a PNG, with its credit line. */
-  image(): Promise<Blob> {
-    return mapImage(this.map);
+  /** The map as a PNG fit to publish: title, legend, scale bar and credit around the view. */
+  image(text: MapImageText): Promise<Blob> {
+    return mapImage(this.map, text);
+  }
+
+  /** The view now, drawn into a canvas at `pixelRatio` in this task (for the browser's print). */
+  drawViewInto(canvas: HTMLCanvasElement, pixelRatio: number): void {
+    captureNow(this.map, pixelRatio, canvas);
   }
 
   /**

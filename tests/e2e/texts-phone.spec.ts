@@ -2,7 +2,7 @@
  * A reader's text on a phone (320 px, touch) and by keyboard alone: opened from the text drawer,
  * a place reviewed with taps; a place found in the list and confirmed without a pointer.
  */
-import { expect, openAtlas, test } from './fixtures.ts';
+import { expect, featurePopup, openAtlas, test } from './fixtures.ts';
 import { fixture, pasteText, placeNamed } from './texts/helpers.ts';
 
 test.describe('on a phone, by touch', () => {
@@ -24,7 +24,7 @@ test.describe('on a phone, by touch', () => {
     }
     // A tap on a marked name closes the drawer and opens the place on the map.
     await drawer.locator('.mention', { hasText: 'Kutaisi' }).tap();
-    const popup = page.locator('.maplibregl-popup');
+    const popup = featurePopup(page);
     await expect(popup.locator('h2')).toHaveText('Kutaisi');
     await popup.getByRole('button', { name: 'Confirm' }).tap();
     await expect(popup.locator('.certainty')).toContainText('Confirmed');
@@ -42,7 +42,7 @@ test('by keyboard alone: a place found in the list, opened, rejected, then put b
   const item = page.locator(`.feature-button[data-feature-id="text-1/${tbilisi.id}"]`);
   await item.focus();
   await page.keyboard.press('Enter');
-  const popup = page.locator('.maplibregl-popup');
+  const popup = featurePopup(page);
   await expect(popup.locator('h2')).toHaveText('Tbilisi');
   // Tab through the popup to its Reject button.
   for (let step = 0; step < 10; step++) {

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, clickAt } from '../fixtures.ts';
+import { expect, clickAt, featurePopup } from '../fixtures.ts';
 
 export const FIXTURES = 'tests/fixtures/texts';
 export const fixture = (name: string) => readFileSync(`${FIXTURES}/${name}`);
@@ -82,7 +82,7 @@ export async function placeNamed(page: Page, name: string, layerId = 'text-1') {
 export async function clickPlace(page: Page, name: string, layerId = 'text-1'): Promise<void> {
   const place = await placeNamed(page, name, layerId);
   await clickAt(page, place.coordinates.slice(0, 2) as [number, number], 7);
-  await expect(page.locator('.maplibregl-popup h2')).toHaveText(name);
+  await expect(featurePopup(page).locator('h2')).toHaveText(name);
 }
 
 /** Drops a file of `bytes` letters, made in the page (a large file is slow to send it). */

@@ -58,7 +58,7 @@ test('“Copy quotation” copies the excerpt verbatim, the citation and a link 
   const second = popup.locator('.excerpt').nth(1);
   await second.getByRole('button', { name: 'Copy quotation' }).click();
   await expect(second.getByRole('status')).toHaveText(
-    "Copied the quotation, the document's citation and the link to Lachin road.",
+    "Copied the quotation, the text's citation and the link to Lachin road.",
   );
   const copied = splitQuotation(await clipboard(page));
   expect(copied.quote).toBe(`“${excerpts('routes', 'lachin-road')[1]}”`);

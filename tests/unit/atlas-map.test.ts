@@ -290,12 +290,10 @@ describe('listeners', () => {
       },
     ]);
     fake.events.fire('click', { point: { x: 471, y: 406 } });
-    expect(clicks).toHaveBeenCalledWith({
-      id: 'yevlakh',
-      mapId: 'yevlakh',
-      source: 'atlas',
-      lngLat: [47.1, 40.6],
-    });
+    expect(clicks).toHaveBeenCalledWith(
+      { id: 'yevlakh', mapId: 'yevlakh', source: 'atlas', lngLat: [47.1, 40.6] },
+      [47.1, 40.6],
+    );
     fake.queryRenderedFeatures.mockReturnValue([
       {
         id: 3,

@@ -46,6 +46,33 @@ describe('the permalink', () => {
   });
 });
 
+describe('the permalink of a reader’s text', () => {
+  it('names the text and a place of it by its own id', () => {
+    const link = {
+      view: { zoom: 6, latitude: 41.6, longitude: 41.6 },
+      featureId: 'text-2/batumi-615532',
+      textId: 'text-2',
+      asOf: '2021-06-01',
+    };
+    const hash = formatPermalink(link);
+    expect(hash).toBe(
+      '#map=6.00/41.60000/41.60000&text=text-2&feature=batumi-615532&asof=2021-06-01',
+    );
+    expect(parsePermalink(hash)).toEqual(link);
+    expect(parsePermalink('#text=text-2')).toEqual({
+      view: null,
+      featureId: null,
+      textId: 'text-2',
+      asOf: null,
+    });
+  });
+
+  it('keeps a feature of another layer whole beside a text', () => {
+    const link = { view: null, featureId: 'import-3/12', textId: 'text-2', asOf: null };
+    expect(parsePermalink(formatPermalink(link))).toEqual(link);
+  });
+});
+
 describe('plain words for the popup', () => {
   it('says how geometry was drawn', () => {
     expect(describeQuality('schematic', 'drawn through the waypoints')).toBe(

@@ -43,6 +43,15 @@ describe('a place’s link', () => {
     expect(
       placeLink('https://atlas.example/#map=9.00/39.8/46.7&asof=2021-06-01', 'import-2/5'),
     ).toBe('https://atlas.example/#map=9.00/39.80000/46.70000&feature=import-2/5&asof=2021-06-01');
+    expect(placeLink('https://atlas.example/#map=9.00/39.8/46.7&layout=wide', 'yevlakh')).toBe(
+      'https://atlas.example/#map=9.00/39.80000/46.70000&feature=yevlakh&layout=wide',
+    );
+  });
+
+  it('names a place of the reader’s text shown in the panel by its own id beside the text', () => {
+    expect(
+      placeLink('https://atlas.example/#map=7.00/42.0/42.0&text=text-1', 'text-1/kutaisi'),
+    ).toBe('https://atlas.example/#map=7.00/42.00000/42.00000&text=text-1&feature=kutaisi');
   });
 });
 

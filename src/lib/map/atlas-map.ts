@@ -15,6 +15,7 @@ import {
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Bounds } from '../geo/feature-place.ts';
+import { FeaturePicker, PICK_TOLERANCE_PX, type PickedFeature } from './feature-picker.ts';
 import {
   addImportedLayer,
   type ImportedMapLayer,
@@ -28,14 +29,10 @@ import {
 } from './feature-popup.ts';
 import { mapImage, type MapImageText } from './map-image.ts';
 import { captureNow } from './map-snapshot.ts';
-import { pickFeature, type PickedFeature } from './map-picking.ts';
+import { addTextLayer, type TextMapLayer, type TextMapLayerOptions } from './text-map-layer.ts';
 import { rehide } from './style/atlas-layers.ts';
 import { ATLAS_SOURCE, CONTEXT_SOURCE } from './style/features.ts';
-import {
-  HIGHLIGHT_SOURCE,
-  interactiveLayerIds,
-  type HighlightProperties,
-} from './style/interaction.ts';
+import { HIGHLIGHT_SOURCE, type HighlightProperties } from './style/interaction.ts';
 
 export interface MapView {
   zoom: number;
@@ -67,13 +64,18 @@ export interface AtlasMapOptions {
   exposeMap?: ((map: MapLibreMap) => void) | undefined;
 }
 
-export type { ImportedMapLayer, ImportedMapLayerOptions, PickedFeature, PopupCamera };
+export type {
+  ImportedMapLayer,
+  ImportedMapLayerOptions,
+  PickedFeature,
+  PopupCamera,
+  TextMapLayer,
+  TextMapLayerOptions,
+};
+export { PICK_TOLERANCE_PX };
 
 /** A feature's popup: what the page gives; the map adds how far it may zoom to fit. */
 export type PopupOptions = Omit<FeaturePopupOptions, 'fitPadding' | 'maxZoom' | 'pointZoom'>;
-
-/** Clicks this close to a thin line still pick it. */
-export const PICK_TOLERANCE_PX = 6;
 
 /**
  * Room kept around the start view's features: more on the right, where the map's own controls
@@ -113,8 +115,6 @@ export class AtlasMap {
   private selected: FeatureKey | null = null;
   /** Closes the open popup (or gives up opening it, while the map moves to show its feature). */
   private popupCloser: (() => void) | null = null;
-  /** The pickable layers in pick order; recomputed when layers come and go. */
-  private pickable: string[] | null = null;
   /** The highlight layers start hidden (no tiles for an empty source); shown on first use. */
   private highlightShown = false;
   /** Takes off each listener this wrapper has put on the map or its canvas. */
@@ -122,10 +122,14 @@ export class AtlasMap {
   private readonly importedLayers = new Map<string, ImportedMapLayer>();
   private destroyed = false;
 
+  private readonly picker: FeaturePicker;
+
   private constructor(
     private readonly map: MapLibreMap,
     private readonly highlightFeature: AtlasMapOptions['highlightFeature'],
-  ) {}
+  ) {
+    this.picker = new FeaturePicker(map);
+  }
 
   static create(options: AtlasMapOptions): Promise<AtlasMap> {
     let map: MapLibreMap;
@@ -198,16 +202,9 @@ export class AtlasMap {
     return off;
   }
 
-  private interactiveLayers(): string[] {
-    this.pickable ??= interactiveLayerIds(
-      this.map.getLayersOrder().map((id) => ({ id, metadata: this.map.getLayer(id)?.metadata })),
-    );
-    return this.pickable;
-  }
-
   /** The top-most interactive feature within a few pixels of a screen point. */
   pickAt(point: { x: number; y: number }): PickedFeature | null {
-    return pickFeature(this.map, this.interactiveLayers(), point, PICK_TOLERANCE_PX);
+    return this.picker.pick(point);
   }
 
   /**
@@ -261,12 +258,20 @@ export class AtlasMap {
       ?.setData({ type: 'FeatureCollection', features });
   }
 
-  /** Tells of a click on a feature, or on nothing; a click on a cluster zooms in on it. */
-  onFeatureClick(listener: (picked: PickedFeature | null) => void): () => void {
+  /**
+   * Tells of a click on a feature, or on nothing, and where it was; a click on a cluster zooms in
+   * on it.
+   */
+  onFeatureClick(
+    listener: (picked: PickedFeature | null, at: [number, number]) => void,
+  ): () => void {
     return this.on('click', (event) => {
       const picked = this.pickAt(event.point);
       if (picked?.cluster) void this.expandCluster(picked.source, picked.cluster);
-      else listener(picked);
+      else {
+        const at = this.map.unproject([event.point.x, event.point.y]);
+        listener(picked, [at.lng, at.lat]);
+      }
     });
   }
 
@@ -418,7 +423,7 @@ export class AtlasMap {
    */
   addImportedLayer(options: ImportedMapLayerOptions): ImportedMapLayer {
     this.importedLayers.get(options.id)?.remove();
-    const layer = addImportedLayer(this.map, options, () => (this.pickable = null));
+    const layer = addImportedLayer(this.map, options, () => this.picker.layersChanged());
     const remove = layer.remove;
     const handle: ImportedMapLayer = {
       ...layer,
@@ -432,6 +437,19 @@ export class AtlasMap {
     };
     this.importedLayers.set(options.id, handle);
     return handle;
+  }
+
+  /** Adds a reader's text's places (text-map-layer.ts), until its handle's remove(). */
+  addTextLayer(options: TextMapLayerOptions): TextMapLayer {
+    const layer = addTextLayer(this.map, options, () => this.picker.layersChanged());
+    return {
+      ...layer,
+      remove: () => {
+        if (this.destroyed) return;
+        layer.remove();
+        this.forget(options.id);
+      },
+    };
   }
 
   /** A removed source's features are no longer hovered or selected. */

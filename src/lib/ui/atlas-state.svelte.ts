@@ -11,6 +11,7 @@ import type { AtlasFeature, AtlasLayer } from '../geo/contract.ts';
 import type { ImportedLayer } from '../geo/export.ts';
 import type { Bounds } from '../geo/feature-place.ts';
 import { ATLAS_SOURCE } from '../map/style/features.ts';
+import type { TextFeature } from '../texts/review.ts';
 import {
   clampDate,
   datedName,
@@ -25,9 +26,11 @@ import { mentionRelations } from './mention-relations.ts';
 import {
   documentLayerEntry,
   parseImportedFeatureId,
+  splitFeatureId,
   type DocumentLayerEntry,
   type ImportedLayerEntry,
   type LayerEntry,
+  type TextLayerEntry,
 } from './layer-model.ts';
 
 /** Where a selection came from; 'popup' is a link in another feature's popup. */
@@ -61,7 +64,16 @@ export interface ImportedFeatureEntry {
   mapId: number;
 }
 
-export type FeatureEntry = AtlasFeatureEntry | ImportedFeatureEntry;
+export interface TextFeatureEntry {
+  kind: 'text';
+  feature: TextFeature;
+  layer: TextLayerEntry;
+  sourceId: string;
+  /** The map knows a text's place by its own id. */
+  mapId: string;
+}
+
+export type FeatureEntry = AtlasFeatureEntry | ImportedFeatureEntry | TextFeatureEntry;
 
 export class AtlasState {
   /** Raw, replaced whole on every change: an imported layer may hold 100 000 features. */
@@ -79,6 +91,9 @@ export class AtlasState {
   );
   readonly importedLayers = $derived(
     this.layers.filter((layer): layer is ImportedLayerEntry => layer.origin === 'imported'),
+  );
+  readonly textLayers = $derived(
+    this.layers.filter((layer): layer is TextLayerEntry => layer.origin === 'text'),
   );
 
   /** The document's features by id. */
@@ -197,10 +212,21 @@ export class AtlasState {
     return this.layers.find((layer) => layer.id === id);
   }
 
-  /** The feature an id names: one of the document's, or "import-1/42" of an imported layer. */
+  /**
+   * The feature an id names: one of the document's, "import-1/42" of an imported layer, or
+   * "text-2/batumi-615532" of a text.
+   */
   resolve(featureId: string): FeatureEntry | null {
     const atlasEntry = this.features.get(featureId);
     if (atlasEntry) return atlasEntry;
+    const split = splitFeatureId(featureId);
+    const owner = split && this.layer(split.layerId);
+    if (owner?.origin === 'text') {
+      const feature = owner.data.features.find((candidate) => candidate.id === split!.rest);
+      return feature
+        ? { kind: 'text', feature, layer: owner, sourceId: owner.id, mapId: feature.id }
+        : null;
+    }
     const named = parseImportedFeatureId(featureId);
     const layer = named && this.layer(named.layerId);
     if (!named || layer?.origin !== 'imported') return null;
@@ -240,14 +266,25 @@ export class AtlasState {
     if (layer && layer.visible !== visible) this.replaceLayer({ ...layer, visible });
   }
 
-  /** Every layer, the document's and the reader's, as the export takes them. */
+  /**
+   * Every layer, the document's and the reader's, as the export takes them; of a text, the
+   * places the reader confirmed, cited by the text.
+   */
   exportableLayers({ visibleOnly = false } = {}): (AtlasLayer | ImportedLayer)[] {
     const layers = visibleOnly ? this.layers.filter((layer) => layer.visible) : this.layers;
-    return layers.map((layer) =>
-      layer.origin === 'document'
-        ? layer.data
-        : { type: 'FeatureCollection', layer: layer.name, features: layer.data.features },
-    );
+    return layers.map((layer) => {
+      if (layer.origin === 'document') return layer.data;
+      if (layer.origin === 'imported')
+        return { type: 'FeatureCollection', layer: layer.name, features: layer.data.features };
+      return {
+        type: 'FeatureCollection',
+        layer: layer.name,
+        document: layer.data.document,
+        features: layer.data.features.filter(
+          (feature) => feature.properties.certainty === 'confirmed',
+        ) as unknown as ImportedLayer['features'],
+      };
+    });
   }
 
   select(selection: Selection): void {

@@ -10,8 +10,10 @@ import { onlyWithinNote, RELATED_ONLY_NOTE, type FeatureRelations } from './ment
 import {
   featureLabel,
   importedFeatureId,
+  textFeatureId,
   type ImportedLayerEntry,
   type LayerEntry,
+  type TextLayerEntry,
 } from './layer-model.ts';
 
 /** The list shows this many places at most; the search narrows the rest. */
@@ -26,6 +28,8 @@ export interface PlaceItem {
    * tells two lines of one road apart), "my-trace · Point".
    */
   detail: string;
+  /** A place of a reader's text: the finder's suggestion, or confirmed by the reader. */
+  certainty?: 'suggested' | 'confirmed';
   /** How the text names it, where that is not plain: "named within “Aghdam-Khankendi road”". */
   note?: string;
 }
@@ -61,14 +65,31 @@ function importedItems(layer: ImportedLayerEntry): PlaceItem[] {
   }));
 }
 
+function textItems(layer: TextLayerEntry): PlaceItem[] {
+  return layer.data.features.map((feature) => ({
+    id: textFeatureId(layer.id, feature.id),
+    name: feature.properties.name,
+    variants: feature.properties.variants,
+    detail: [
+      layer.name,
+      feature.properties.certainty === 'confirmed' ? 'Confirmed' : 'Suggested',
+      counted(feature.properties.mentions.length, 'mention'),
+    ].join(' · '),
+    certainty: feature.properties.certainty,
+  }));
+}
+
 function itemsOf(layer: LayerEntry, relationsOf: (id: string) => FeatureRelations): PlaceItem[] {
-  const label = layer.origin === 'imported' ? layer.labelProperty : null;
+  const label =
+    layer.origin === 'imported' ? layer.labelProperty : layer.origin === 'text' ? layer.name : null;
   const cached = itemsByData.get(layer.data);
   if (cached && cached.label === label) return cached.items;
   const items =
     layer.origin === 'imported'
       ? importedItems(layer)
-      : layer.data.features.map((feature) => documentItem(feature, relationsOf(feature.id)));
+      : layer.origin === 'text'
+        ? textItems(layer)
+        : layer.data.features.map((feature) => documentItem(feature, relationsOf(feature.id)));
   itemsByData.set(layer.data, { label, items });
   return items;
 }

@@ -4,18 +4,20 @@
  */
 import { formatPermalink, parsePermalink } from './permalink.ts';
 
+/** The fragment's parameters the permalink reads and writes (permalink.ts). */
+const PERMALINK_KEYS = ['map', 'feature', 'text', 'asof'];
+
 /**
- * The page's address with `feature=<id>` in its fragment: the view it shows now, and any other
- * parameter the fragment carries (a date, say), kept as they are.
+ * The page's address with `feature=<id>` in its fragment: the view it shows now, the text and
+ * date it has, and any other parameter the fragment carries, kept as they are.
  */
 export function placeLink(pageUrl: string, featureId: string): string {
   const url = new URL(pageUrl);
   const fragment = url.hash.replace(/^#/, '');
-  const { view } = parsePermalink(fragment);
+  const own = formatPermalink({ ...parsePermalink(fragment), featureId }).replace(/^#/, '');
   const others = fragment
     .split('&')
-    .filter((part) => part !== '' && !part.startsWith('map=') && !part.startsWith('feature='));
-  const own = formatPermalink({ view, featureId }).replace(/^#/, '');
+    .filter((part) => part !== '' && !PERMALINK_KEYS.includes(part.split('=')[0]!));
   url.hash = [own, ...others].join('&');
   return url.href;
 }

@@ -148,6 +148,20 @@ export function visibleLegend(
       });
       continue;
     }
+    if (layer.origin === 'text') {
+      const marker = { type: 'circle', radius: DRAWN.settlementRadius, outlineWidth: 2.5 } as const;
+      entries.push(
+        {
+          symbol: { ...marker, colour: COLOURS.relatedOnlyFill, outline: layer.colour },
+          label: `“${layer.name}”: a place the finder suggests (not yet checked)`,
+        },
+        {
+          symbol: { ...marker, colour: layer.colour, outline: COLOURS.markerOutline },
+          label: `“${layer.name}”: a place the reader confirmed`,
+        },
+      );
+      continue;
+    }
     const features = layer.data.features.filter((feature) => isShown(feature.id));
     if (features.length === 0) continue;
     if (layer.id === 'routes') entries.push(...routeEntries(layer.data.features, isShown));

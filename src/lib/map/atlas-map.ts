@@ -13,7 +13,7 @@ import {
   type StyleSpecification,
 } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { FeatureCollection } from 'geojson';
 import type { Bounds } from '../geo/feature-place.ts';
 import { FeaturePicker, PICK_TOLERANCE_PX, type PickedFeature } from './feature-picker.ts';
 import {
@@ -32,18 +32,12 @@ import { captureNow } from './map-snapshot.ts';
 import { addTextLayer, type TextMapLayer, type TextMapLayerOptions } from './text-map-layer.ts';
 import { rehide } from './style/atlas-layers.ts';
 import { ATLAS_SOURCE, CONTEXT_SOURCE } from './style/features.ts';
-import { HIGHLIGHT_SOURCE, type HighlightProperties } from './style/interaction.ts';
+import { FeatureHighlight, type FeatureKey, type HighlightFeature } from './feature-highlight.ts';
 
 export interface MapView {
   zoom: number;
   latitude: number;
   longitude: number;
-}
-
-/** A feature as the map knows it: its source and its id there. */
-export interface FeatureKey {
-  source: string;
-  id: string | number;
 }
 
 export interface AtlasMapOptions {
@@ -56,7 +50,7 @@ export interface AtlasMapOptions {
   /** What a screen reader calls the map (its canvas, which takes the keys), and the id of more. */
   label?: { name: string; describedBy: string };
   /** The whole feature a key names, to draw it highlighted; null when there is none. */
-  highlightFeature: (key: FeatureKey) => Feature<Geometry, HighlightProperties> | null;
+  highlightFeature: HighlightFeature;
   /**
    * Handed MapLibre's map once it has loaded: for the browser tests' hook only, which only the
    * e2e build has (src/lib/ui/test-hook.ts).
@@ -65,6 +59,7 @@ export interface AtlasMapOptions {
 }
 
 export type {
+  FeatureKey,
   ImportedMapLayer,
   ImportedMapLayerOptions,
   PickedFeature,
@@ -107,28 +102,25 @@ export class WebGLUnavailableError extends Error {
   }
 }
 
-const sameKey = (a: FeatureKey | null, b: FeatureKey | null) =>
-  a === b || (a !== null && b !== null && a.source === b.source && a.id === b.id);
-
 export class AtlasMap {
-  private hovered: FeatureKey | null = null;
-  private selected: FeatureKey | null = null;
   /** Closes the open popup (or gives up opening it, while the map moves to show its feature). */
   private popupCloser: (() => void) | null = null;
-  /** The highlight layers start hidden (no tiles for an empty source); shown on first use. */
-  private highlightShown = false;
   /** Takes off each listener this wrapper has put on the map or its canvas. */
   private readonly detachers = new Set<() => void>();
   private readonly importedLayers = new Map<string, ImportedMapLayer>();
   private destroyed = false;
 
   private readonly picker: FeaturePicker;
+  private readonly highlight: FeatureHighlight;
 
   private constructor(
     private readonly map: MapLibreMap,
-    private readonly highlightFeature: AtlasMapOptions['highlightFeature'],
+    highlightFeature: HighlightFeature,
   ) {
     this.picker = new FeaturePicker(map);
+    this.highlight = new FeatureHighlight(map, highlightFeature, () =>
+      this.setGroupVisible('highlight', true),
+    );
   }
 
   static create(options: AtlasMapOptions): Promise<AtlasMap> {
@@ -224,38 +216,16 @@ export class AtlasMap {
       this.map.getCanvas().style.cursor = picked ? 'pointer' : '';
       // A cluster is no feature of the layer: nothing to highlight.
       const feature = picked && !picked.cluster ? picked : null;
-      this.setHovered(feature ? { source: feature.source, id: feature.mapId } : null);
+      this.highlight.hover(feature ? { source: feature.source, id: feature.mapId } : null);
     });
     const canvas = this.map.getCanvas();
-    const leave = () => this.setHovered(null);
+    const leave = () => this.highlight.hover(null);
     canvas.addEventListener('mouseleave', leave);
     const off = () => {
       canvas.removeEventListener('mouseleave', leave);
       this.detachers.delete(off);
     };
     this.detachers.add(off);
-  }
-
-  private setHovered(key: FeatureKey | null): void {
-    if (sameKey(key, this.hovered)) return;
-    this.hovered = key;
-    this.drawHighlight();
-  }
-
-  /** Copies the selected and the hovered feature into the highlight source. */
-  private drawHighlight(): void {
-    const keys = [this.selected, this.hovered].filter(
-      (key, index, all): key is FeatureKey =>
-        key !== null && all.findIndex((other) => sameKey(other, key)) === index,
-    );
-    const features = keys.flatMap((key) => this.highlightFeature(key) ?? []);
-    if (features.length > 0 && !this.highlightShown) {
-      this.highlightShown = true;
-      this.setGroupVisible('highlight', true);
-    }
-    this.map
-      .getSource<GeoJSONSource>(HIGHLIGHT_SOURCE)
-      ?.setData({ type: 'FeatureCollection', features });
   }
 
   /**
@@ -340,10 +310,9 @@ export class AtlasMap {
     return off;
   }
 
+  /** Draws a feature highlighted as chosen (null: none). */
   select(feature: FeatureKey | null): void {
-    if (sameKey(feature, this.selected)) return;
-    this.selected = feature;
-    this.drawHighlight();
+    this.highlight.select(feature);
   }
 
   /**
@@ -432,7 +401,7 @@ export class AtlasMap {
         if (this.destroyed) return;
         remove();
         if (this.importedLayers.get(options.id) === handle) this.importedLayers.delete(options.id);
-        this.forget(options.id);
+        this.highlight.forget(options.id);
       },
     };
     this.importedLayers.set(options.id, handle);
@@ -447,16 +416,9 @@ export class AtlasMap {
       remove: () => {
         if (this.destroyed) return;
         layer.remove();
-        this.forget(options.id);
+        this.highlight.forget(options.id);
       },
     };
-  }
-
-  /** A removed source's features are no longer hovered or selected. */
-  private forget(sourceId: string): void {
-    if (this.hovered?.source === sourceId) this.hovered = null;
-    if (this.selected?.source === sourceId) this.selected = null;
-    this.drawHighlight();
   }
 
   /** Takes every listener off, the reader's layers and the popup with them, and ends the map. */

@@ -2,6 +2,7 @@
  * npm run screenshots: the README's pictures, taken from the real app (built and previewed).
  */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
 
 // Overridable, as the browser tests' port is, so that several checkouts can take theirs at once.
@@ -69,8 +70,22 @@ try {
   await phone.locator('.feature-popup.sheet').waitFor();
   await idle(phone);
   await phone.screenshot({ path: 'docs/phone-popup.png' });
+
+  // A reader's own text (a fixture written for the tests), one of its places under review.
+  const reader = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await reader.goto(`${ORIGIN}/`);
+  await idle(reader);
+  await reader
+    .locator('#paste-text')
+    .fill(readFileSync('tests/fixtures/texts/ferry-talks.txt', 'utf8'));
+  await reader.getByRole('button', { name: 'Find its places' }).click();
+  await reader.locator('.open-done').waitFor();
+  await reader.locator('.reading-panel .mention', { hasText: 'Kutaisi' }).first().click();
+  await reader.locator('.feature-popup .review').waitFor();
+  await idle(reader);
+  await reader.screenshot({ path: 'docs/own-text.png' });
   await browser.close();
-  console.log('Wrote docs/atlas.png, docs/popup-lachin-road.png and docs/phone-popup.png');
+  console.log('Wrote docs/atlas.png, popup-lachin-road.png, phone-popup.png and own-text.png');
 } finally {
   server.kill();
 }

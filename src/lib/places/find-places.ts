@@ -105,7 +105,7 @@ function placeFeature(
       kind: recordKind(record),
       variants,
       geometryQuality: 'gazetteer',
-      geometryNote: `the point of ${reference.name} record ${record.id} (${record.name}), chosen by the place finder among ${choice.candidates.length} candidate(s); not checked by a person`,
+      geometryNote: `the point of ${reference.name} record ${record.id} (${record.name}), ${choice.candidates.length === 1 ? 'the place finder’s only candidate' : `chosen by the place finder among ${choice.candidates.length} candidates`}; not checked by a person`,
       mentions,
       sources: [source],
       certainty: 'suggested',

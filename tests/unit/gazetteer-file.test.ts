@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NAMES_PER_BLOCK, type NameEntry } from '../../src/lib/places/name-index.ts';
 import {
+  FORMAT,
   WorldGazetteer,
   writeGazetteer,
   type GazetteerRecord,
@@ -123,11 +124,19 @@ describe("the world gazetteer's file", () => {
     expect(gazetteer.longestNameFrom('kh'.repeat(300))).toBe(2);
   });
 
-  it('refuses a file that is not a gazetteer, and a coordinate it could not keep exactly', () => {
+  it('refuses a file that is not a gazetteer or is cut short, and a coordinate it could not keep exactly', () => {
     expect(() => new WorldGazetteer({ bytes: new TextEncoder().encode('#key'), sources })).toThrow(
       /not "passage-atlas world gazetteer 1"/,
     );
     const [record] = fc.sample(storedRecord, 1);
+    const name = new Map([['a', { records: [0], commonWord: false }]]);
+    const bytes = writeGazetteer([record!], name);
+    // Cut short anywhere after its first string, as an interrupted download would be.
+    for (let length = FORMAT.length + 2; length < bytes.length; length++) {
+      expect(() => new WorldGazetteer({ bytes: bytes.subarray(0, length), sources })).toThrow(
+        /^the gazetteer file is damaged: /,
+      );
+    }
     expect(() => writeGazetteer([{ ...record!, latitude: 0.1 + 0.2 }], new Map())).toThrow(
       /latitude 0.30000000000000004: not a coordinate the gazetteer's file can keep exactly/,
     );

@@ -10,6 +10,7 @@ export default tseslint.config(
       'dist/',
       'node_modules/',
       'test-results/',
+      'bench/bare/dist/',
       'playwright-report/',
       '.scratch/',
       'bench/results/',

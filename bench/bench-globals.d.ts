@@ -18,8 +18,10 @@ declare global {
     __popupTiming?: { downAt: number; clickAt: number; shownAt: number; frameAt: number };
     /** performance.now() marks of the import measurement (NaN until seen). */
     __importTiming?: { changeAt: number; listedAt: number; sourceAt: number; idleAt: number };
-    /** performance.now() marks of the export measurement (NaN until seen). */
-    __exportTiming?: { clickAt: number; savedAt: number };
+    /** performance.now() marks of the open-text measurement (NaN until seen). */
+    __openTextTiming?: { submitAt: number; sourceAt: number; idleAt: number; source: string };
+    /** performance.now() marks of a timed download (bench/harness/timed-download.ts). */
+    __downloadTiming?: { clickAt: number; savedAt: number };
   }
 }
 

@@ -7,6 +7,8 @@ import { exportPage } from './measures/export-page.ts';
 import { gazetteerLoad } from './measures/gazetteer-load.ts';
 import { geoparse } from './measures/geoparse.ts';
 import { import100k } from './measures/import-100k.ts';
+import { openTextMeasurement } from './measures/open-text.ts';
+import { mapImageMeasurement } from './measures/map-image.ts';
 import { pageLoad } from './measures/page-load.ts';
 import { placeSearchMeasurement } from './measures/place-search.ts';
 import { popup } from './measures/popup.ts';
@@ -19,4 +21,6 @@ export const MEASUREMENTS: readonly Measurement[] = [
   import100k,
   exportPage,
   gazetteerLoad,
+  openTextMeasurement,
+  mapImageMeasurement,
 ];

@@ -8,7 +8,7 @@ export const POINT_COUNT = 100_000;
 export const POINT_LAYER = 'points-100k';
 
 /** mulberry32: a small, fast, seeded 32-bit PRNG; returns [0, 1). */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

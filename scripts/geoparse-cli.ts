@@ -1,7 +1,8 @@
 /**
  * The place finder's command line, callable in-process (tests) and from scripts/geoparse.ts:
- * each input file (.txt, .md, .html) read as UTF-8, its places found, and written as the data
- * contract's FeatureCollection with the same writer as the page's export.
+ * each input file (.txt, .md, .html as UTF-8, .pdf through pdf.js) read as the page reads it
+ * (src/lib/text/text-file.ts), its places found, and written as the data contract's
+ * FeatureCollection with the same writer as the page's export.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -9,9 +10,11 @@ import { basename, extname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { exportLayers, type ImportedLayer } from '../src/lib/geo/export.ts';
 import { findPlaces, type PlaceFinderData } from '../src/lib/places/find-places.ts';
+import type { PdfJs } from '../src/lib/text/pdf-text.ts';
 import {
   checkSize,
-  readTextFile,
+  readAnyTextFile,
+  TEXT_FORMATS_READ,
   TextFileError,
   textFormat,
   type TextOfFile,
@@ -23,13 +26,15 @@ Finds the places each text names (world gazetteer, offline) and writes DIR/<name
 data contract's FeatureCollection, every place a suggestion with its excerpts and candidates.
 
   FILE        .txt, .md or .html (visible text only: offsets are into the extracted text),
-              UTF-8 with or without a byte-order mark, CRLF or LF line ends; at most 20 MB
+              UTF-8 with or without a byte-order mark, CRLF or LF line ends; or .pdf (its
+              text, as pdf.js reads it); at most 20 MB
   --out DIR   the folder to write into (made if missing)
   --out -     standard output (one input only; use npm run --silent geoparse ...)
   --help      print this help
 
 Exit codes: 0 every file written; 2 a usage error, or a file refused (missing, binary, not
-UTF-8, over 20 MB: the others are still written); 1 a file could not be written.`;
+UTF-8, not a readable PDF, over 20 MB: the others are still written); 1 a file could not be
+written.`;
 
 export interface CliOutput {
   stdout: (text: string) => void;
@@ -48,8 +53,11 @@ function parseHtml(html: string): Document {
   return new JSDOM(html).window.document;
 }
 
+/** pdf.js's build for Node, loaded only when a PDF is read. */
+const nodePdfjs = (): Promise<PdfJs> => import('pdfjs-dist/legacy/build/pdf.mjs');
+
 /** A file's text as the finder reads it, or TextFileError saying what is wrong with which file. */
-export function readInput(file: string): ReadText {
+export async function readInput(file: string): Promise<ReadText> {
   let size: number;
   try {
     const stats = statSync(file);
@@ -60,17 +68,17 @@ export function readInput(file: string): ReadText {
     throw new TextFileError(`${file}: no such file`);
   }
   checkSize(file, size);
-  if (!textFormat(file)) throw new TextFileError(`${file}: not a .txt, .md or .html file`);
+  if (!textFormat(file)) throw new TextFileError(`${file}: not a ${TEXT_FORMATS_READ} file`);
   const bytes = readFileSync(file);
-  const read = readTextFile(file, bytes, parseHtml);
+  const read = await readAnyTextFile(file, bytes, { parseHtml, pdfjs: nodePdfjs });
   // A file without a title of its own is named by its name, not by the path it was given as.
   const title = read.title === file ? basename(file) : read.title;
   return { ...read, title, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
 /** The GeoJSON file of one text's places. */
-export function geoparseFile(file: string, data: PlaceFinderData): string {
-  const { text, title, sha256 } = readInput(file);
+export async function geoparseFile(file: string, data: PlaceFinderData): Promise<string> {
+  const { text, title, sha256 } = await readInput(file);
   const layer: ImportedLayer = {
     type: 'FeatureCollection',
     layer: 'places',
@@ -81,11 +89,11 @@ export function geoparseFile(file: string, data: PlaceFinderData): string {
 }
 
 /** Runs the command line; resolves to its exit code. `data` is read only if a file needs it. */
-export function runGeoparse(
+export async function runGeoparse(
   args: readonly string[],
   output: CliOutput,
   loadData: () => PlaceFinderData,
-): number {
+): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     output.stdout(`${USAGE}\n`);
     return 0;
@@ -109,7 +117,7 @@ export function runGeoparse(
   for (const file of files) {
     let geojson: string;
     try {
-      geojson = geoparseFile(file, (data ??= loadData()));
+      geojson = await geoparseFile(file, (data ??= loadData()));
     } catch (error) {
       if (!(error instanceof TextFileError)) throw error;
       output.stderr(`geoparse: ${error.message}\n`);

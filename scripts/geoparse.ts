@@ -2,7 +2,7 @@
 import { runGeoparse } from './geoparse-cli.ts';
 import { placeFinderData } from './place-finder-data.ts';
 
-process.exitCode = runGeoparse(
+process.exitCode = await runGeoparse(
   process.argv.slice(2),
   { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) },
   placeFinderData,

@@ -4,7 +4,8 @@
 import { spawn } from 'node:child_process';
 import { chromium, type Page } from 'playwright-core';
 
-const PORT = 4392;
+// Overridable, as the browser tests' port is, so that several checkouts can take theirs at once.
+const PORT = Number(process.env.PREVIEW_PORT ?? 4392);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 
 async function waitForServer(): Promise<void> {
@@ -52,9 +53,24 @@ try {
   await page.reload();
   await idle(page);
   await page.locator('.maplibregl-popup').waitFor();
+  await idle(page);
   await page.screenshot({ path: 'docs/popup-lachin-road.png' });
+
+  // A phone: the Aghdam-Khankendi road chosen in the list, its popup a sheet below it.
+  const phone = await browser.newPage({
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+  });
+  await phone.goto(`${ORIGIN}/`);
+  await idle(phone);
+  await phone.getByRole('button', { name: 'Places & layers' }).tap();
+  await phone.locator('.feature-button[data-feature-id="aghdam-khankendi-road"]').tap();
+  await phone.locator('.feature-popup.sheet').waitFor();
+  await idle(phone);
+  await phone.screenshot({ path: 'docs/phone-popup.png' });
   await browser.close();
-  console.log('Wrote docs/atlas.png and docs/popup-lachin-road.png');
+  console.log('Wrote docs/atlas.png, docs/popup-lachin-road.png and docs/phone-popup.png');
 } finally {
   server.kill();
 }

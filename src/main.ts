@@ -2,6 +2,9 @@
 import './lib/map/start-map-workers.ts';
 import './fonts.css';
 import './app.css';
+import './popup.css';
+import './panels.css';
+import './layer-rows.css';
 
 // A worker starts only when the page's main thread is free to hear from the browser that the
 // worker's script has come. The app's evaluation and first render are one long task: run now,

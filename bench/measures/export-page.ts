@@ -10,7 +10,8 @@ import type { Browser, Page } from 'playwright-core';
 import { atMost, type BrowserMeasurement } from '../harness/measurement.ts';
 import { openCold } from '../harness/page-load.ts';
 import { ROOT } from '../harness/processes.ts';
-import { log, longestIn, median, round, sleep } from '../harness/util.ts';
+import { timedDownload } from '../harness/timed-download.ts';
+import { log, median, round, sleep } from '../harness/util.ts';
 import { benchPoints, pointsFileText, POINT_LAYER } from '../points.ts';
 
 /** Exports per page: the first also loads the export's code. */
@@ -92,7 +93,7 @@ export async function exportsInApp(
 }
 
 /** Waits until the page has had no long task for QUIET_MS (or QUIET_TIMEOUT_MS passed). */
-async function quietPage(page: Page): Promise<void> {
+export async function quietPage(page: Page): Promise<void> {
   const deadline = Date.now() + QUIET_TIMEOUT_MS;
   while (Date.now() < deadline) {
     const quietFor = await page.evaluate(() => {
@@ -106,36 +107,15 @@ async function quietPage(page: Page): Promise<void> {
 
 /** One real click on the imported layer's "Export", timed in the page to its download. */
 async function exportOnce(page: Page): Promise<ExportRun> {
-  await page.evaluate(() => {
-    const timing = { clickAt: NaN, savedAt: NaN };
-    window.__exportTiming = timing;
-    const button = document.querySelector('[data-imported-layer] .layer-export')!;
-    button.addEventListener('click', () => (timing.clickAt = performance.now()), {
-      capture: true,
-      once: true,
-    });
-    // The page saves a file by clicking a link with a download attribute (src/lib/ui/download.ts).
-    const saved = (event: Event) => {
-      if (!(event.target instanceof HTMLAnchorElement) || !event.target.download) return;
-      timing.savedAt = performance.now();
-      window.removeEventListener('click', saved, true);
-    };
-    window.addEventListener('click', saved, true);
-  });
-  const [download] = await Promise.all([
-    page.waitForEvent('download', { timeout: EXPORT_TIMEOUT_MS }),
-    page.click('[data-imported-layer] .layer-export'),
-  ]);
-  const timing = await page.evaluate(() => ({ ...window.__exportTiming! }));
-  if (Number.isNaN(timing.clickAt) || Number.isNaN(timing.savedAt)) {
-    throw new Error(`the export's click or download was not seen (${JSON.stringify(timing)})`);
-  }
-  // The download's own task ends after savedAt: take the tasks that began up to then.
-  const longTasks = await page.evaluate(() => window.__bench!.longTasks);
+  const { download, ms, longestTaskMs } = await timedDownload(
+    page,
+    '[data-imported-layer] .layer-export',
+    EXPORT_TIMEOUT_MS,
+  );
   const { size } = statSync(await download.path());
   return {
-    ms: timing.savedAt - timing.clickAt,
-    longestTaskMs: longestIn(longTasks, timing.clickAt, timing.savedAt),
+    ms,
+    longestTaskMs,
     fileName: download.suggestedFilename(),
     megabytes: round(size / 1e6, 2),
   };

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { LAYER_NAMES, type AtlasLayer } from '../../src/lib/geo/contract.ts';
 import { searchByName } from '../../src/lib/text/search.ts';
 import { documentLayerEntry, type ImportedLayerEntry } from '../../src/lib/ui/layer-model.ts';
+import { mentionRelations } from '../../src/lib/ui/mention-relations.ts';
 import { placeSearch } from '../../src/lib/ui/place-list.ts';
 import { atMost, type NodeMeasurement } from '../harness/measurement.ts';
 import { median, round } from '../harness/util.ts';
@@ -45,7 +46,10 @@ export const placeSearchMeasurement: NodeMeasurement = {
       ),
     );
     const layers = [...documentLayers.map(documentLayerEntry), imported];
-    const places = placeSearch(layers);
+    const places = placeSearch(
+      layers,
+      mentionRelations(documentLayers.flatMap((layer) => layer.features)),
+    );
     const items = places.lists.flat();
     const firstBegun = performance.now();
     places.search('p');

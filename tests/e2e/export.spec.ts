@@ -108,22 +108,6 @@ test('“what is in view” holds exactly the features that intersect the view',
   expect(expected).not.toContain('baku');
 });
 
-test('the map exports as a PNG of the map’s size', async ({ atlas: { page } }) => {
-  await openAtlas(page);
-  const file = await download(page, () => page.getByRole('button', { name: 'Map as PNG' }).click());
-  expect(file.suggestedFilename()).toBe('passage-atlas-map.png');
-  const bytes = await readFile((await file.path())!);
-  expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
-  const size = { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
-  const canvas = await page.evaluate(() => {
-    const element = window.passageAtlas!.map.getCanvas();
-    return { width: element.width, height: element.height };
-  });
-  expect(size).toEqual(canvas);
-  // Not a blank image: the compressed map is far larger than a flat colour would be.
-  expect(bytes.length).toBeGreaterThan(20_000);
-});
-
 test('“Visible layers” exports only the layers switched on, the reader’s own included', async ({
   atlas: { page },
 }) => {

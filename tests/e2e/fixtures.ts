@@ -136,3 +136,48 @@ export function hexToRgb(hex: string): number[] {
   const value = Number.parseInt(hex.slice(1), 16);
   return [(value >> 16) & 255, (value >> 8) & 255, value & 255];
 }
+
+/** A feature's popup: beside its feature on the map, or on a narrow screen a sheet along the bottom. */
+export const featurePopup = (page: Page) => page.locator('.feature-popup:not(.placing)');
+
+/** What the page shows at a point: true where it is the map's canvas, nothing over it. */
+export function canvasAt(page: Page, point: { x: number; y: number }): Promise<boolean> {
+  return page.evaluate(
+    ({ x, y }) => document.elementFromPoint(x, y)?.classList.contains('maplibregl-canvas') ?? false,
+    point,
+  );
+}
+
+/**
+ * The open popup lies wholly inside the viewport, and nothing lies over its heading or its close
+ * button: what a reader reads and taps is there to read and tap.
+ */
+export async function expectPopupInView(page: Page): Promise<void> {
+  const popup = featurePopup(page);
+  await expect(popup).toBeVisible();
+  const viewport = page.viewportSize()!;
+  const box = (await popup.boundingBox())!;
+  expect(box.x, 'popup left').toBeGreaterThanOrEqual(0);
+  expect(box.y, 'popup top').toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width, 'popup right').toBeLessThanOrEqual(viewport.width);
+  expect(box.y + box.height, 'popup bottom').toBeLessThanOrEqual(viewport.height);
+  for (const part of [popup.locator('h2'), popup.locator('.popup-close')]) {
+    const partBox = (await part.boundingBox())!;
+    const centre = { x: partBox.x + partBox.width / 2, y: partBox.y + partBox.height / 2 };
+    const onTop = await part.evaluate(
+      (element, { x, y }) => element.contains(document.elementFromPoint(x, y)),
+      centre,
+    );
+    expect(onTop, 'nothing lies over the popup’s heading and close button').toBe(true);
+  }
+}
+
+/** A tap on a touch screen, else a click with the mouse. */
+export async function press(
+  page: Page,
+  point: { x: number; y: number },
+  touch: boolean,
+): Promise<void> {
+  if (touch) await page.touchscreen.tap(point.x, point.y);
+  else await page.mouse.click(point.x, point.y);
+}

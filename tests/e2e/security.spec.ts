@@ -1,32 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
 import { expect, featureCoordinate, openAtlas, pagePoint, test, waitForIdle } from './fixtures.ts';
 import { CONTENT_SECURITY_POLICY } from '../../content-security-policy.ts';
-
-/** Traps for anything that would run: alert and friends, and the flags payloads set. */
-async function installTraps(page: Page) {
-  await page.addInitScript(() => {
-    const record = (what: string) => () => {
-      (window as unknown as { __trapped: string[] }).__trapped.push(what);
-    };
-    (window as unknown as { __trapped: string[] }).__trapped = [];
-    window.alert = record('alert');
-    window.confirm = record('confirm') as unknown as typeof window.confirm;
-    window.prompt = record('prompt') as unknown as typeof window.prompt;
-    (window as unknown as { __cspViolations: string[] }).__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (event) =>
-      (window as unknown as { __cspViolations: string[] }).__cspViolations.push(
-        `${event.violatedDirective} ${event.blockedURI}`,
-      ),
-    );
-  });
-}
-
-const trapped = (page: Page) =>
-  page.evaluate(() => ({
-    trapped: (window as unknown as { __trapped: string[] }).__trapped,
-    flag: (window as unknown as { __xss?: unknown }).__xss ?? null,
-  }));
+import { activeElements, cspViolations, installTraps, trapped } from './traps.ts';
 
 test('hostile names and properties show as literal text and never run', async ({
   atlas: { page },
@@ -70,8 +45,8 @@ test('hostile names and properties show as literal text and never run', async ({
     await waitForIdle(page);
     const point = await pagePoint(page, target);
     await page.mouse.click(point.x, point.y);
-    await expect(page.locator('.imported-popup')).toBeVisible();
-    const text = await page.locator('.imported-popup').innerText();
+    await expect(page.locator('.feature-popup .imported-popup')).toBeVisible();
+    const text = await page.locator('.feature-popup').innerText();
     expect(payloads.some((payload) => text.includes(payload))).toBe(true);
     await page.keyboard.press('Escape');
   }
@@ -88,13 +63,7 @@ test('hostile names and properties show as literal text and never run', async ({
   // The reading panel and the list are untouched by the import, and nothing ran anywhere.
   await page.locator('.reading-panel .mention[data-feature-id="yevlakh"]').click();
   await expect(page.locator('.maplibregl-popup h2')).toHaveText('Yevlakh');
-  expect(
-    await page
-      .locator('img, iframe, script:not([src]), svg[onload], details[ontoggle]')
-      .evaluateAll((elements) =>
-        elements.map((element) => `${element.tagName} ${element.getAttributeNames().join(' ')}`),
-      ),
-  ).toEqual([]);
+  expect(await activeElements(page)).toEqual([]);
   expect(await trapped(page)).toEqual({ trapped: [], flag: null });
 });
 
@@ -142,7 +111,5 @@ test('the page runs under a Content-Security-Policy of its own origin, and nothi
     page.getByRole('button', { name: 'Map as PNG' }).click(),
   ]);
   await waitForIdle(page);
-  expect(
-    await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations),
-  ).toEqual([]);
+  expect(await cspViolations(page)).toEqual([]);
 });

@@ -31,6 +31,7 @@ interface FakeLayer {
   source?: string;
   metadata?: unknown;
   layout?: Record<string, unknown>;
+  filter?: unknown;
 }
 
 const fakes = vi.hoisted(() => ({ maps: [] as unknown[], protocol: { resolve: () => {} } }));
@@ -111,6 +112,10 @@ class FakeMap {
     layer.layout = { ...layer.layout, [name]: value };
   }
   getLayoutProperty = (id: string, name: string) => this.getLayer(id)?.layout?.[name];
+  getFilter = (id: string) => this.getLayer(id)?.filter;
+  setFilter(id: string, filter: unknown) {
+    this.getLayer(id)!.filter = filter;
+  }
   project = ([x, y]: [number, number]) => ({ x: x * 10, y: y * 10 });
   unproject = ([x, y]: [number, number]) => ({ lng: x / 10, lat: y / 10 });
   getCenter = () => ({ lng: 46.5, lat: 40 });
@@ -285,12 +290,10 @@ describe('listeners', () => {
       },
     ]);
     fake.events.fire('click', { point: { x: 471, y: 406 } });
-    expect(clicks).toHaveBeenCalledWith({
-      id: 'yevlakh',
-      mapId: 'yevlakh',
-      source: 'atlas',
-      lngLat: [47.1, 40.6],
-    });
+    expect(clicks).toHaveBeenCalledWith(
+      { id: 'yevlakh', mapId: 'yevlakh', source: 'atlas', lngLat: [47.1, 40.6] },
+      [47.1, 40.6],
+    );
     fake.queryRenderedFeatures.mockReturnValue([
       {
         id: 3,
@@ -412,5 +415,30 @@ describe('a reader’s layer', () => {
     expect(fake.getLayoutProperty('import-1-label-line', 'text-field')).toBe('');
     // Other layers are untouched.
     expect(fake.getLayoutProperty('routes-casing', 'visibility')).toBeUndefined();
+  });
+});
+
+describe('the features the reader’s choices hide', () => {
+  it('swaps the hidden clause of every atlas layer’s filter, only where it changes', async () => {
+    const { map, fake } = await createMap();
+    const atlasLayers = fake.layers.filter((layer) => layer.source === 'atlas');
+    expect(atlasLayers.length).toBeGreaterThan(5);
+    const before = structuredClone(fake.layers);
+    const setFilter = vi.spyOn(fake, 'setFilter');
+    map.setHiddenFeatures([]);
+    expect(setFilter).not.toHaveBeenCalled();
+    map.setHiddenFeatures(['shusha']);
+    expect(setFilter).toHaveBeenCalledTimes(atlasLayers.length);
+    for (const layer of atlasLayers) {
+      const own = (before.find((other) => other.id === layer.id)!.filter as unknown[])[1];
+      expect(layer.filter).toEqual([
+        'all',
+        own,
+        ['!', ['in', ['get', 'atlasId'], ['literal', ['shusha']]]],
+      ]);
+    }
+    // Layers of other sources keep theirs.
+    for (const layer of fake.layers.filter((layer) => layer.source !== 'atlas'))
+      expect(layer.filter).toEqual(before.find((other) => other.id === layer.id)!.filter);
   });
 });

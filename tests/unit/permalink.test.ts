@@ -14,12 +14,25 @@ describe('the permalink', () => {
   });
 
   it('reads back what it writes', () => {
-    const link = { view: { zoom: 9, latitude: 40.2, longitude: 47 }, featureId: 'yevlakh' };
+    const link = {
+      view: { zoom: 9, latitude: 40.2, longitude: 47 },
+      featureId: 'yevlakh',
+      asOf: '2021-06-01',
+    };
+    expect(formatPermalink(link)).toBe(
+      '#map=9.00/40.20000/47.00000&feature=yevlakh&asof=2021-06-01',
+    );
     expect(parsePermalink(formatPermalink(link))).toEqual(link);
   });
 
+  it('carries the as-of date, and ignores one that is no real day', () => {
+    expect(parsePermalink('#asof=2023-08-01').asOf).toBe('2023-08-01');
+    for (const bad of ['2023-02-30', '2023-8-1', '1 June 2021', '2023-13-01', ''])
+      expect(parsePermalink(`#asof=${bad}`).asOf, bad).toBeNull();
+  });
+
   it('names a reader’s feature by its layer and number, slash and all', () => {
-    const link = { view: null, featureId: 'import-3/12' };
+    const link = { view: null, featureId: 'import-3/12', asOf: null };
     expect(formatPermalink(link)).toBe('#feature=import-3/12');
     expect(parsePermalink('#feature=import-3/12')).toEqual(link);
     expect(parsePermalink('#feature=import-3%2F12')).toEqual(link);
@@ -30,6 +43,33 @@ describe('the permalink', () => {
     expect(parsePermalink('#map=5/95/10').view).toBeNull();
     expect(parsePermalink('#map=5/40').view).toBeNull();
     expect(parsePermalink('').featureId).toBeNull();
+  });
+});
+
+describe('the permalink of a reader’s text', () => {
+  it('names the text and a place of it by its own id', () => {
+    const link = {
+      view: { zoom: 6, latitude: 41.6, longitude: 41.6 },
+      featureId: 'text-2/batumi-615532',
+      textId: 'text-2',
+      asOf: '2021-06-01',
+    };
+    const hash = formatPermalink(link);
+    expect(hash).toBe(
+      '#map=6.00/41.60000/41.60000&text=text-2&feature=batumi-615532&asof=2021-06-01',
+    );
+    expect(parsePermalink(hash)).toEqual(link);
+    expect(parsePermalink('#text=text-2')).toEqual({
+      view: null,
+      featureId: null,
+      textId: 'text-2',
+      asOf: null,
+    });
+  });
+
+  it('keeps a feature of another layer whole beside a text', () => {
+    const link = { view: null, featureId: 'import-3/12', textId: 'text-2', asOf: null };
+    expect(parsePermalink(formatPermalink(link))).toEqual(link);
   });
 });
 

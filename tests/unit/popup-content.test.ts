@@ -6,7 +6,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AtlasFeature, AtlasLayer } from '../../src/lib/geo/contract.ts';
 import ImportedPopup from '../../src/lib/ui/ImportedPopup.svelte';
 import type { ImportedLayerEntry } from '../../src/lib/ui/layer-model.ts';
+import { mentionRelations } from '../../src/lib/ui/mention-relations.ts';
 import PopupContent from '../../src/lib/ui/PopupContent.svelte';
+import PopupFrame from '../../src/lib/ui/PopupFrame.svelte';
+import { createRawSnippet } from 'svelte';
 
 const documentText = readFileSync(
   'geodata/source/mfa-azerbaijan-2023-08-lachin-road-statement.txt',
@@ -19,14 +22,40 @@ const feature = (layer: string, id: string): AtlasFeature =>
 
 afterEach(cleanup);
 
+const allFeatures = ['areas', 'borders', 'routes', 'places'].flatMap(
+  (layer) =>
+    (JSON.parse(readFileSync(`geodata/layers/${layer}.geojson`, 'utf8')) as AtlasLayer).features,
+);
+const relationsOf = mentionRelations(allFeatures);
+const text = () => document.body.textContent!.replace(/\s+/g, ' ');
+
+describe('the popup’s frame', () => {
+  it('is headed by the name, with a close button that says what it closes', () => {
+    const onClose = vi.fn();
+    render(PopupFrame, {
+      title: 'Lachin road',
+      onClose,
+      children: createRawSnippet(() => ({ render: () => '<p>body</p>' })),
+    });
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Lachin road');
+    expect(screen.getByRole('region', { name: 'Lachin road' })).toBeTruthy();
+    screen.getByRole('button', { name: 'Close Lachin road' }).click();
+    expect(onClose).toHaveBeenCalledOnce();
+    // The header (name and button) stays outside the part that scrolls, above it.
+    const header = document.querySelector('.popup-header')!;
+    expect(header.nextElementSibling!.classList.contains('popup-scroll')).toBe(true);
+    expect(header.closest('.popup-scroll')).toBeNull();
+    expect(document.querySelector('.popup-scroll')!.textContent).toBe('body');
+  });
+});
+
 describe('the popup content', () => {
-  it('shows the name, other names, kind, geometry in words, length and excerpts', () => {
+  it('shows other names, kind, geometry in words, length and excerpts', () => {
     render(PopupContent, {
       feature: feature('routes', 'lachin-road'),
       documentText,
       onShowInText: () => {},
     });
-    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Lachin road');
     expect(document.body.textContent).toContain('Lachin corridor');
     expect(document.body.textContent).toContain('Route');
     expect(document.body.textContent).toMatch(/schematic: /);
@@ -50,6 +79,73 @@ describe('the popup content', () => {
     expect(onShowInText).toHaveBeenCalledWith(garabagh.properties.mentions[3]!.start);
   });
 
+  it('says when every mention of a place is inside a longer name, in the count and the excerpts', () => {
+    const khankendi = feature('places', 'khankendi');
+    render(PopupContent, {
+      feature: khankendi,
+      documentText,
+      onShowInText: () => {},
+      relations: relationsOf('khankendi'),
+    });
+    expect(text()).toContain(
+      'What the text says (2 mentions, named within “Aghdam-Khankendi road”)',
+    );
+    expect(
+      [...document.querySelectorAll('.excerpt .section-note')].map((n) => n.textContent),
+    ).toEqual(['within “Aghdam-Khankendi road”', 'within “Aghdam-Khankendi road”']);
+  });
+
+  it('lists the places named within a compound name, each a button that opens it', () => {
+    const onOpen = vi.fn();
+    render(PopupContent, {
+      feature: feature('routes', 'aghdam-khankendi-road'),
+      documentText,
+      onShowInText: () => {},
+      relations: relationsOf('aghdam-khankendi-road'),
+      nameOf: (id: string) => ({ aghdam: 'Aghdam', khankendi: 'Khankendi' })[id] ?? id,
+      onOpen,
+    });
+    expect(text()).toContain('Named within it: Aghdam, Khankendi');
+    screen.getByRole('button', { name: 'Khankendi' }).click();
+    expect(onOpen).toHaveBeenCalledWith('khankendi');
+    expect(text()).toContain('What the text says (2 mentions)');
+  });
+
+  it('links the other line of the Lachin road, whose mentions are the same words', () => {
+    const onOpen = vi.fn();
+    render(PopupContent, {
+      feature: feature('routes', 'lachin-road'),
+      documentText,
+      onShowInText: () => {},
+      relations: relationsOf('lachin-road'),
+      nameOf: () => 'Lachin road (10 November 2020 to 30 August 2022)',
+      onOpen,
+    });
+    expect(text()).toContain(
+      'The same words in the text also name: Lachin road (10 November 2020 to 30 August 2022)',
+    );
+    screen.getByRole('button', { name: /Lachin road \(10 November 2020/ }).click();
+    expect(onOpen).toHaveBeenCalledWith('lachin-road-2020-2022');
+  });
+
+  it('marks a place only the page’s related posts name', () => {
+    render(PopupContent, {
+      feature: feature('places', 'islamabad'),
+      documentText,
+      onShowInText: () => {},
+      relations: relationsOf('islamabad'),
+    });
+    expect(text()).toContain('named only in the page’s related posts');
+    cleanup();
+    render(PopupContent, {
+      feature: feature('places', 'yevlakh'),
+      documentText,
+      onShowInText: () => {},
+      relations: relationsOf('yevlakh'),
+    });
+    expect(text()).not.toContain('related posts');
+  });
+
   it('puts text from data into the page as text, never as markup', () => {
     const hostile = structuredClone(feature('places', 'yevlakh'));
     hostile.properties.variants = [{ name: '<img src=x onerror="window.hacked=1">' }];
@@ -67,7 +163,7 @@ describe('the popup of a reader’s feature', () => {
     labelProperty: 'title',
   } as unknown as ImportedLayerEntry;
 
-  it('is titled by the layer’s label, lists every property as text, and links only web addresses', () => {
+  it('lists every property as text, and links only web addresses', () => {
     render(ImportedPopup, {
       feature: {
         type: 'Feature',
@@ -84,7 +180,6 @@ describe('the popup of a reader’s feature', () => {
       layer,
       index: 6,
     });
-    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('A spring');
     expect(document.body.textContent).toContain('From your layer my trace · feature 7 · Point');
     const links = [...document.querySelectorAll('a')];
     expect(links.map((link) => link.getAttribute('href'))).toEqual([

@@ -23,8 +23,15 @@ function span(text: string, featureId: string, name: string, occurrence = 0): Me
   return { featureId, start, end: start + name.length };
 }
 
-const linked = (paragraph: ReadingParagraph) =>
-  paragraph.pieces.filter((piece) => piece.mention).map((p) => [p.text, p.mention!.featureId]);
+/** Each control of a paragraph: its words, the features it opens, and the names inside it. */
+const controls = (paragraph: ReadingParagraph) =>
+  paragraph.pieces
+    .filter((piece) => piece.control)
+    .map(({ text, control }) => ({
+      text,
+      opens: control!.featureIds,
+      inside: control!.parts.filter((p) => p.nested.length > 0).map((p) => [p.text, p.nested]),
+    }));
 
 describe('readingParagraphs on hand-made text', () => {
   const text = 'Use the Aghdam-Khankendi road now.\n\nRelated posts\n\nNews from Baku';
@@ -34,37 +41,49 @@ describe('readingParagraphs on hand-made text', () => {
   const baku = span(text, 'baku', 'Baku');
   const relatedStart = text.indexOf('Related posts');
 
-  it('links each piece of nested names to the innermost name', () => {
+  it('makes a compound name one control that opens the longer name, the names inside marked', () => {
     const [first] = readingParagraphs(text, [khankendi, road, aghdam], relatedStart);
-    expect(linked(first!)).toEqual([
-      ['Aghdam', 'aghdam'],
-      ['-', 'aghdam-khankendi-road'],
-      ['Khankendi', 'khankendi'],
-      ['road', 'aghdam-khankendi-road'],
+    expect(controls(first!)).toEqual([
+      {
+        text: 'Aghdam-Khankendi road',
+        opens: ['aghdam-khankendi-road'],
+        inside: [
+          ['Aghdam', ['aghdam']],
+          ['Khankendi', ['khankendi']],
+        ],
+      },
     ]);
+    const parts = first!.pieces.find((p) => p.control)!.control!.parts;
+    expect(parts.map((p) => p.text)).toEqual(['Aghdam', '-', 'Khankendi', ' road']);
   });
 
-  it('lists every mention covering a piece, outermost first', () => {
-    const [first] = readingParagraphs(text, [aghdam, khankendi, road], relatedStart);
-    const piece = first!.pieces.find((p) => p.text === 'Khankendi');
-    expect(piece?.coveredBy).toEqual([road, khankendi]);
-    const plain = first!.pieces.find((p) => p.text.startsWith('Use'));
-    expect(plain?.coveredBy).toEqual([]);
-  });
-
-  it('keeps white space at the edge of a name out of the link, and in the text', () => {
+  it('keeps every word of the text, in order, around and inside the controls', () => {
     const [first] = readingParagraphs(text, [road, khankendi], relatedStart);
-    for (const piece of first!.pieces.filter((p) => p.mention)) {
-      expect(piece.text).toBe(piece.text.trim());
-    }
     expect(first!.pieces.map((p) => p.text).join('')).toBe('Use the Aghdam-Khankendi road now.');
+    const control = first!.pieces.find((p) => p.control)!;
+    expect(control.control!.parts.map((p) => p.text).join('')).toBe(control.text);
   });
 
-  it('links a name that two features share to the first feature given', () => {
+  it('offers a choice where the same words name two features', () => {
     const current = span(text, 'lachin-road', 'Aghdam-Khankendi road');
     const earlier = { ...current, featureId: 'lachin-road-2020-2022' };
     const [first] = readingParagraphs(text, [current, earlier], relatedStart);
-    expect(linked(first!)).toEqual([['Aghdam-Khankendi road', 'lachin-road']]);
+    expect(controls(first!)).toEqual([
+      {
+        text: 'Aghdam-Khankendi road',
+        opens: ['lachin-road', 'lachin-road-2020-2022'],
+        inside: [],
+      },
+    ]);
+  });
+
+  it('makes names that overlap without one holding the other one control with a choice', () => {
+    const one = { featureId: 'one', start: 8, end: 14 }; // "Aghdam"
+    const two = { featureId: 'two', start: 11, end: 24 }; // "dam-Khankendi"
+    const [first] = readingParagraphs(text, [one, two], relatedStart);
+    expect(controls(first!)).toEqual([
+      { text: 'Aghdam-Khankendi', opens: ['one', 'two'], inside: [] },
+    ]);
   });
 
   it('cuts at blank lines and marks the paragraphs from "Related posts" on as related', () => {
@@ -74,7 +93,7 @@ describe('readingParagraphs on hand-made text', () => {
       ['Related posts', 'related'],
       ['News from Baku', 'related'],
     ]);
-    expect(linked(paragraphs[2]!)).toEqual([['Baku', 'baku']]);
+    expect(controls(paragraphs[2]!)).toEqual([{ text: 'Baku', opens: ['baku'], inside: [] }]);
   });
 });
 
@@ -110,26 +129,43 @@ describe('readingParagraphs on the document', () => {
     }
   });
 
-  it('links each linked piece to the shortest mention covering it', () => {
+  it('opens from each control exactly the longest names there, and marks the rest inside it', () => {
     for (const piece of paragraphs.flatMap((p) => p.pieces)) {
+      if (!piece.control) continue;
       const end = piece.start + piece.text.length;
-      const covering = spans.filter((s) => s.start <= piece.start && s.end >= end);
-      expect(piece.coveredBy.length).toBe(covering.length);
-      if (!piece.mention) continue;
-      const shortest = Math.min(...covering.map((s) => s.end - s.start));
-      expect(piece.mention.end - piece.mention.start).toBe(shortest);
+      const within = spans.filter((s) => s.start >= piece.start && s.end <= end);
+      const longest = within.filter(
+        (s) =>
+          !within.some(
+            (o) => o.end - o.start > s.end - s.start && o.start <= s.start && s.end <= o.end,
+          ),
+      );
+      expect(piece.control.featureIds.sort()).toEqual(
+        [...new Set(longest.map((s) => s.featureId))].sort(),
+      );
     }
   });
 
-  it('gives Khankendi inside "Aghdam-Khankendi road" a link of its own', () => {
-    const pieces = paragraphs.flatMap((p) => p.pieces);
-    const khankendiPieces = pieces.filter((p) => p.mention?.featureId === 'khankendi');
-    expect(khankendiPieces.map((p) => p.text)).toEqual(['Khankendi', 'Khankendi']);
-    for (const piece of khankendiPieces) {
-      expect(piece.coveredBy.map((s) => s.featureId)).toEqual([
-        'aghdam-khankendi-road',
-        'khankendi',
-      ]);
+  it('gives no name inside "Aghdam-Khankendi road" a control of its own: the road opens', () => {
+    const pieces = paragraphs.flatMap((p) => p.pieces).filter((p) => p.control);
+    expect(pieces.filter((p) => p.control!.featureIds.includes('khankendi'))).toEqual([]);
+    const roads = pieces.filter((p) => p.control!.featureIds.includes('aghdam-khankendi-road'));
+    expect(roads.map((p) => [p.text, p.control!.featureIds])).toEqual([
+      ['Aghdam-Khankendi road', ['aghdam-khankendi-road']],
+      ['Aghdam-Khankendi road', ['aghdam-khankendi-road']],
+    ]);
+    for (const road of roads) {
+      expect(road.control!.parts.flatMap((p) => p.nested)).toEqual(['aghdam', 'khankendi']);
+    }
+  });
+
+  it('lets the reader choose between the Lachin road’s two lines wherever the text names it', () => {
+    const lachin = paragraphs
+      .flatMap((p) => p.pieces)
+      .filter((p) => p.control?.featureIds.includes('lachin-road'));
+    expect(lachin.length).toBe(2);
+    for (const piece of lachin) {
+      expect(piece.control!.featureIds).toEqual(['lachin-road', 'lachin-road-2020-2022']);
     }
   });
 

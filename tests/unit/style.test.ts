@@ -20,6 +20,7 @@ import {
   importedSource,
   IMPORTED_LAYERS_BEFORE,
 } from '../../src/lib/map/style/imported-layers.ts';
+import { rehide } from '../../src/lib/map/style/atlas-layers.ts';
 import { buildAtlasStyle } from '../../src/lib/map/style/index.ts';
 import { HIGHLIGHT_SOURCE, interactiveLayerIds } from '../../src/lib/map/style/interaction.ts';
 import { DASHES, ROUTE_PALETTE } from '../../src/lib/map/style/theme.ts';
@@ -80,11 +81,14 @@ describe('the map style', () => {
     const picked = interactiveLayerIds(style.layers);
     expect(picked).toEqual([
       'places-checkpoint',
+      'places-settlement-related',
       'places-settlement',
       'routes-line-lachin-road',
       'routes-line-lachin-road-2020-2022',
       'routes-line-aghdam-khankendi-road',
       'borders-line',
+      'areas-label-country-related',
+      'areas-label-region-related',
       'areas-label-country',
       'areas-label-region',
     ]);
@@ -141,7 +145,9 @@ describe('the map style', () => {
     expect(atlas.data.features.map((feature) => feature.id)).toEqual(
       layers.flatMap((layer) => layer.features.map((feature) => feature.id)),
     );
-    // Each atlas style layer draws only its own layer's features.
+    // Each atlas style layer draws only its own layer's features; the muted ones only those the
+    // page's related posts alone name, and together all of them.
+    const drawnByRelated = new Set<unknown>();
     style.layers.forEach((layer, index) => {
       const group = (layer.metadata as { 'atlas:group': string })['atlas:group'];
       if (!('source' in layer) || layer.source !== ATLAS_SOURCE) return;
@@ -156,9 +162,50 @@ describe('the map style', () => {
           geometry: [],
         } as never),
       );
-      expect(drawn.length, layer.id).toBeGreaterThan(0);
-      for (const feature of drawn) expect(feature.properties!.layer, layer.id).toBe(group);
+      const muted = layer.id.endsWith('-related');
+      if (!muted) expect(drawn.length, layer.id).toBeGreaterThan(0);
+      for (const feature of drawn) {
+        expect(feature.properties!.layer, layer.id).toBe(group);
+        expect(feature.properties!.section === 'related', layer.id).toBe(muted);
+        if (muted) drawnByRelated.add(feature.id);
+      }
     });
+    expect([...drawnByRelated].sort()).toEqual(
+      ['indonesia', 'islamabad', 'pakistan', 'shusha', 'sri-lanka'].sort(),
+    );
+  });
+
+  it('leaves out the features it is told to hide, from every layer of the atlas, and swaps them', () => {
+    const hidden = ['lachin-road-2020-2022', 'shusha'];
+    const hiding = buildAtlasStyle({ basemap, layers, hiddenFeatureIds: hidden });
+    expect(validateStyleMin(hiding)).toEqual([]);
+    const atlas = hiding.sources[ATLAS_SOURCE] as { data: FeatureCollection };
+    const drawnBy = (filter: unknown) =>
+      atlas.data.features
+        .filter((feature) =>
+          featureFilter(filter as FilterSpecification, 'layers[0].filter').filter({ zoom: 6 }, {
+            type: 1,
+            properties: feature.properties!,
+            geometry: [],
+          } as never),
+        )
+        .map((feature) => feature.id);
+    const atlasLayers = hiding.layers.filter(
+      (layer) => 'source' in layer && layer.source === ATLAS_SOURCE,
+    ) as { id: string; filter: unknown }[];
+    const everything = new Set(atlasLayers.flatMap((layer) => drawnBy(layer.filter)));
+    for (const id of hidden) expect(everything.has(id), id).toBe(false);
+    expect(everything.has('lachin-road')).toBe(true);
+    // The map swaps the hidden features alone: the old line back, Yevlakh gone.
+    const settlements = atlasLayers.find((layer) => layer.id === 'places-settlement')!;
+    const swapped = rehide(settlements.filter, ['yevlakh']);
+    expect(drawnBy(swapped)).toContain('khankendi');
+    expect(drawnBy(swapped)).not.toContain('yevlakh');
+    const line = atlasLayers.find((layer) => layer.id === 'routes-line-lachin-road-2020-2022')!;
+    expect(drawnBy(line.filter)).toEqual([]);
+    expect(drawnBy(rehide(line.filter, []))).toEqual(['lachin-road-2020-2022']);
+    // A filter it did not make is not its to change.
+    expect(rehide(['==', ['get', 'kind'], 'route'], [])).toBeNull();
   });
 
   it('draws highlights from a source of their own, empty and hidden until something is hovered or chosen', () => {

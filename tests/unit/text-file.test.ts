@@ -29,7 +29,7 @@ describe('readTextFile', () => {
   it('refuses a binary, non-UTF-8, oversized or unknown file, naming it', () => {
     expect(() => read('a.txt', new Uint8Array([0x41, 0x00]))).toThrow('a.txt: a binary file');
     expect(() => read('b.txt', new Uint8Array([0xc3, 0x28]))).toThrow('b.txt: not UTF-8 text');
-    expect(() => read('c.pdf', 'x')).toThrow('c.pdf: not a .txt, .md or .html file');
+    expect(() => read('c.docx', 'x')).toThrow('c.docx: not a .txt, .md, .html or .pdf file');
     expect(() => read('d.txt', new Uint8Array(MAX_TEXT_BYTES + 1))).toThrow(TextFileError);
   });
 });

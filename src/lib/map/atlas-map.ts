@@ -7,29 +7,32 @@
 import {
   LngLatBounds,
   Map as MapLibreMap,
-  Popup,
   ScaleControl,
   type GeoJSONSource,
-  type LngLatLike,
   type MapEventType,
-  type MapGeoJSONFeature,
   type StyleSpecification,
 } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Bounds } from '../geo/feature-place.ts';
+import { FeaturePicker, PICK_TOLERANCE_PX, type PickedFeature } from './feature-picker.ts';
 import {
   addImportedLayer,
   type ImportedMapLayer,
   type ImportedMapLayerOptions,
 } from './imported-map-layer.ts';
-import { mapImage } from './map-image.ts';
-import { CONTEXT_SOURCE } from './style/features.ts';
 import {
-  HIGHLIGHT_SOURCE,
-  interactiveLayerIds,
-  type HighlightProperties,
-} from './style/interaction.ts';
+  openFeaturePopup,
+  showAboveSheet,
+  type FeaturePopupOptions,
+  type PopupCamera,
+} from './feature-popup.ts';
+import { mapImage, type MapImageText } from './map-image.ts';
+import { captureNow } from './map-snapshot.ts';
+import { addTextLayer, type TextMapLayer, type TextMapLayerOptions } from './text-map-layer.ts';
+import { rehide } from './style/atlas-layers.ts';
+import { ATLAS_SOURCE, CONTEXT_SOURCE } from './style/features.ts';
+import { HIGHLIGHT_SOURCE, type HighlightProperties } from './style/interaction.ts';
 
 export interface MapView {
   zoom: number;
@@ -43,16 +46,6 @@ export interface FeatureKey {
   id: string | number;
 }
 
-export interface PickedFeature {
-  id: string;
-  /** The id as the map's source has it (imported layers' features are numbered). */
-  mapId: string | number;
-  source: string;
-  lngLat: [number, number];
-  /** For a cluster of an imported layer's points: the cluster, not a feature of the layer. */
-  cluster?: { id: number; at: [number, number] };
-}
-
 export interface AtlasMapOptions {
   container: HTMLElement;
   style: StyleSpecification;
@@ -60,6 +53,8 @@ export interface AtlasMapOptions {
   initialView?: MapView | undefined;
   /** Told as soon as the map exists, before it has drawn anything. */
   onCreated?: () => void;
+  /** What a screen reader calls the map (its canvas, which takes the keys), and the id of more. */
+  label?: { name: string; describedBy: string };
   /** The whole feature a key names, to draw it highlighted; null when there is none. */
   highlightFeature: (key: FeatureKey) => Feature<Geometry, HighlightProperties> | null;
   /**
@@ -69,10 +64,18 @@ export interface AtlasMapOptions {
   exposeMap?: ((map: MapLibreMap) => void) | undefined;
 }
 
-export type { ImportedMapLayer, ImportedMapLayerOptions };
+export type {
+  ImportedMapLayer,
+  ImportedMapLayerOptions,
+  PickedFeature,
+  PopupCamera,
+  TextMapLayer,
+  TextMapLayerOptions,
+};
+export { PICK_TOLERANCE_PX };
 
-/** Clicks this close to a thin line still pick it. */
-export const PICK_TOLERANCE_PX = 6;
+/** A feature's popup: what the page gives; the map adds how far it may zoom to fit. */
+export type PopupOptions = Omit<FeaturePopupOptions, 'fitPadding' | 'maxZoom' | 'pointZoom'>;
 
 /**
  * Room kept around the start view's features: more on the right, where the map's own controls
@@ -85,8 +88,7 @@ export const FIT_PADDING_PX = 48;
 export const FIT_MAX_ZOOM = 10;
 /** A single point is shown at least this close. */
 export const POINT_MIN_ZOOM = 8;
-/** A popup's widest: about 50 characters of an excerpt to a line. */
-export const POPUP_MAX_WIDTH = '380px';
+const FIT_LIMITS = { fitPadding: FIT_PADDING_PX, maxZoom: FIT_MAX_ZOOM, pointZoom: POINT_MIN_ZOOM };
 /**
  * How far out and where a reader can go: the whole world, but not the poles, which the world's
  * map leaves out (Antarctica) or stretches past reading. Within these bounds the map is filled
@@ -111,9 +113,8 @@ const sameKey = (a: FeatureKey | null, b: FeatureKey | null) =>
 export class AtlasMap {
   private hovered: FeatureKey | null = null;
   private selected: FeatureKey | null = null;
-  private popup: Popup | null = null;
-  /** The pickable layers in pick order; recomputed when layers come and go. */
-  private pickable: string[] | null = null;
+  /** Closes the open popup (or gives up opening it, while the map moves to show its feature). */
+  private popupCloser: (() => void) | null = null;
   /** The highlight layers start hidden (no tiles for an empty source); shown on first use. */
   private highlightShown = false;
   /** Takes off each listener this wrapper has put on the map or its canvas. */
@@ -121,10 +122,14 @@ export class AtlasMap {
   private readonly importedLayers = new Map<string, ImportedMapLayer>();
   private destroyed = false;
 
+  private readonly picker: FeaturePicker;
+
   private constructor(
     private readonly map: MapLibreMap,
     private readonly highlightFeature: AtlasMapOptions['highlightFeature'],
-  ) {}
+  ) {
+    this.picker = new FeaturePicker(map);
+  }
 
   static create(options: AtlasMapOptions): Promise<AtlasMap> {
     let map: MapLibreMap;
@@ -142,6 +147,7 @@ export class AtlasMap {
               fitBoundsOptions: { padding: START_VIEW_PADDING_PX },
             }),
         attributionControl: { compact: false },
+        ...(options.label ? { locale: { 'Map.Title': options.label.name } } : {}),
         minZoom: MAP_MIN_ZOOM,
         maxBounds: MAP_MAX_BOUNDS,
         keyboard: true,
@@ -160,6 +166,7 @@ export class AtlasMap {
       new ScaleControl({ maxWidth: SCALE_MAX_WIDTH_PX, unit: 'metric' }),
       'bottom-left',
     );
+    if (options.label) map.getCanvas().setAttribute('aria-describedby', options.label.describedBy);
     map.touchZoomRotate.disableRotation();
     map.keyboard.disableRotation();
     const atlasMap = new AtlasMap(map, options.highlightFeature);
@@ -195,43 +202,9 @@ export class AtlasMap {
     return off;
   }
 
-  private interactiveLayers(): string[] {
-    this.pickable ??= interactiveLayerIds(
-      this.map.getLayersOrder().map((id) => ({ id, metadata: this.map.getLayer(id)?.metadata })),
-    );
-    return this.pickable;
-  }
-
   /** The top-most interactive feature within a few pixels of a screen point. */
   pickAt(point: { x: number; y: number }): PickedFeature | null {
-    const tolerance = PICK_TOLERANCE_PX;
-    const layers = this.interactiveLayers();
-    // What is right under the pointer wins; only where nothing is, look a few pixels around.
-    const underPointer = this.map.queryRenderedFeatures([point.x, point.y], { layers });
-    const features =
-      underPointer.length > 0
-        ? underPointer
-        : this.map.queryRenderedFeatures(
-            [
-              [point.x - tolerance, point.y - tolerance],
-              [point.x + tolerance, point.y + tolerance],
-            ],
-            { layers },
-          );
-    const feature = this.closest(features, point);
-    if (!feature || feature.id === undefined) return null;
-    const lngLat = this.map.unproject([point.x, point.y]);
-    const picked: PickedFeature = {
-      id: String(feature.id),
-      mapId: feature.id,
-      source: feature.source,
-      lngLat: [lngLat.lng, lngLat.lat],
-    };
-    if (feature.properties.cluster === true && feature.geometry.type === 'Point') {
-      const [longitude, latitude] = feature.geometry.coordinates as [number, number];
-      picked.cluster = { id: Number(feature.properties.cluster_id), at: [longitude, latitude] };
-    }
-    return picked;
+    return this.picker.pick(point);
   }
 
   /**
@@ -243,21 +216,6 @@ export class AtlasMap {
     if (!clusters) return;
     const apart = await clusters.getClusterExpansionZoom(cluster.id);
     this.map.easeTo({ center: cluster.at, zoom: Math.max(apart, this.map.getZoom() + 1) });
-  }
-
-  private closest(features: MapGeoJSONFeature[], point: { x: number; y: number }) {
-    // Points and labels first (they sit on top of lines); among the rest, keep the layer order.
-    const order = this.interactiveLayers();
-    return [...features].sort((a, b) => {
-      const rank = (feature: MapGeoJSONFeature) => order.indexOf(feature.layer.id);
-      return rank(a) - rank(b) || this.distance(a, point) - this.distance(b, point);
-    })[0];
-  }
-
-  private distance(feature: MapGeoJSONFeature, point: { x: number; y: number }): number {
-    if (feature.geometry.type !== 'Point') return 0;
-    const projected = this.map.project(feature.geometry.coordinates as [number, number]);
-    return Math.hypot(projected.x - point.x, projected.y - point.y);
   }
 
   private listenForHover(): void {
@@ -300,12 +258,20 @@ export class AtlasMap {
       ?.setData({ type: 'FeatureCollection', features });
   }
 
-  /** Tells of a click on a feature, or on nothing; a click on a cluster zooms in on it. */
-  onFeatureClick(listener: (picked: PickedFeature | null) => void): () => void {
+  /**
+   * Tells of a click on a feature, or on nothing, and where it was; a click on a cluster zooms in
+   * on it.
+   */
+  onFeatureClick(
+    listener: (picked: PickedFeature | null, at: [number, number]) => void,
+  ): () => void {
     return this.on('click', (event) => {
       const picked = this.pickAt(event.point);
       if (picked?.cluster) void this.expandCluster(picked.source, picked.cluster);
-      else listener(picked);
+      else {
+        const at = this.map.unproject([event.point.x, event.point.y]);
+        listener(picked, [at.lng, at.lat]);
+      }
     });
   }
 
@@ -340,20 +306,6 @@ export class AtlasMap {
       maxZoom: FIT_MAX_ZOOM,
       animate,
     });
-  }
-
-  /** Moves to a feature so that it is in view, keeping the current zoom where it already fits. */
-  showBounds(bounds: Bounds): void {
-    const [west, south, east, north] = bounds;
-    if (west === east && south === north) {
-      this.map.flyTo({
-        center: [west, south],
-        zoom: Math.max(this.map.getZoom(), POINT_MIN_ZOOM),
-        essential: true,
-      });
-    } else {
-      this.fitBounds(bounds);
-    }
   }
 
   /** west, south, east, north of what the map shows. */
@@ -394,30 +346,52 @@ export class AtlasMap {
     this.drawHighlight();
   }
 
-  /** Opens a popup (closing any other); the returned function closes this one, if still open. */
-  openPopup(at: LngLatLike, content: HTMLElement, onClose: () => void): () => void {
+  /**
+   * Opens a feature's popup beside it, closing any other (feature-popup.ts); `onOpen` is told
+   * once it is on the map. The returned function closes this one, if still open.
+   */
+  openPopup(options: PopupOptions, onOpen?: () => void): () => void {
     this.closePopup();
-    // MapLibre's own focusing would scroll the map's container; focus without scrolling instead.
-    const popup = new Popup({ maxWidth: POPUP_MAX_WIDTH, focusAfterOpen: false, closeButton: true })
-      .setLngLat(at)
-      .setDOMContent(content)
-      .addTo(this.map);
-    const focusTarget = content.querySelector<HTMLElement>('[tabindex="-1"]');
-    focusTarget?.focus({ preventScroll: true });
-    popup.on('close', () => {
-      if (this.popup === popup) this.popup = null;
-      onClose();
-    });
-    this.popup = popup;
-    return () => {
-      if (this.popup === popup) this.closePopup();
+    let closed = false;
+    let closeOpened: (() => void) | null = null;
+    const close = () => {
+      closed = true;
+      closeOpened?.();
+      if (this.popupCloser === close) this.popupCloser = null;
     };
+    this.popupCloser = close;
+    void openFeaturePopup(this.map, { ...options, ...FIT_LIMITS }, () => closed).then((closer) => {
+      if (!closer) return;
+      if (closed) return closer();
+      closeOpened = closer;
+      onOpen?.();
+    });
+    return close;
+  }
+
+  /** The page shows a popup as a sheet over the bottom of the map: the feature shows above it. */
+  showAboveSheet(options: Omit<PopupOptions, 'content' | 'avoid'>, sheetHeight: number): void {
+    this.closePopup();
+    showAboveSheet(this.map, { ...options, ...FIT_LIMITS, sheetHeight });
   }
 
   closePopup(): void {
-    const popup = this.popup;
-    this.popup = null;
-    popup?.remove();
+    this.popupCloser?.();
+  }
+
+  /**
+   * Leaves the given features of the atlas out of every layer that draws them (the as-of date,
+   * the statement's places only): a clause of each layer's filter (style/atlas-layers.ts).
+   */
+  setHiddenFeatures(ids: readonly string[]): void {
+    for (const id of this.map.getLayersOrder()) {
+      const layer = this.map.getLayer(id);
+      if (layer?.source !== ATLAS_SOURCE) continue;
+      const current = this.map.getFilter(id);
+      const filter = rehide(current, ids);
+      if (filter && JSON.stringify(filter) !== JSON.stringify(current))
+        this.map.setFilter(id, filter, { validate: false });
+    }
   }
 
   /** Shows or hides the style layers of one of the atlas's own layers (by their group). */
@@ -433,9 +407,14 @@ export class AtlasMap {
     }
   }
 
-  /** The map as a PNG, with its credit line. */
-  image(): Promise<Blob> {
-    return mapImage(this.map);
+  /** The map as a PNG fit to publish: title, legend, scale bar and credit around the view. */
+  image(text: MapImageText): Promise<Blob> {
+    return mapImage(this.map, text);
+  }
+
+  /** The view now, drawn into a canvas at `pixelRatio` in this task (for the browser's print). */
+  drawViewInto(canvas: HTMLCanvasElement, pixelRatio: number): void {
+    captureNow(this.map, pixelRatio, canvas);
   }
 
   /**
@@ -444,7 +423,7 @@ export class AtlasMap {
    */
   addImportedLayer(options: ImportedMapLayerOptions): ImportedMapLayer {
     this.importedLayers.get(options.id)?.remove();
-    const layer = addImportedLayer(this.map, options, () => (this.pickable = null));
+    const layer = addImportedLayer(this.map, options, () => this.picker.layersChanged());
     const remove = layer.remove;
     const handle: ImportedMapLayer = {
       ...layer,
@@ -458,6 +437,19 @@ export class AtlasMap {
     };
     this.importedLayers.set(options.id, handle);
     return handle;
+  }
+
+  /** Adds a reader's text's places (text-map-layer.ts), until its handle's remove(). */
+  addTextLayer(options: TextMapLayerOptions): TextMapLayer {
+    const layer = addTextLayer(this.map, options, () => this.picker.layersChanged());
+    return {
+      ...layer,
+      remove: () => {
+        if (this.destroyed) return;
+        layer.remove();
+        this.forget(options.id);
+      },
+    };
   }
 
   /** A removed source's features are no longer hovered or selected. */

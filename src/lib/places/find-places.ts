@@ -53,6 +53,14 @@ function isSpellingOf(alternate: string, names: readonly string[]): boolean {
   return names.some((name) => editDistance(folded, nameKey(name)) <= 2);
 }
 
+/**
+ * Of a record's alternates, those that are other names, not spellings of its name or of the
+ * text's (Khankendi: Stepanakert, not Khankendy).
+ */
+export function otherNamesOf(record: GazetteerRecord, name: string): string[] {
+  return record.alternates.filter((alternate) => !isSpellingOf(alternate, [name, record.name]));
+}
+
 function candidateOf(
   gazetteer: WorldGazetteer,
   { record, score }: { record: GazetteerRecord; score: number },
@@ -78,11 +86,8 @@ function placeFeature(
   const name = collapseWhiteSpace(mentions[0]!.text);
   const seen = new Set([nameKey(name)]);
   const variants = [];
-  // The text's other forms, the record's name, and of its alternates those that are other names,
-  // not spellings of one (Khankendi: Stepanakert, not Khankendy).
-  const otherNames = record.alternates.filter(
-    (alternate) => !isSpellingOf(alternate, [name, record.name]),
-  );
+  // The text's other forms, the record's name, and its other names.
+  const otherNames = otherNamesOf(record, name);
   const written = [...new Set(mentions.map((mention) => mention.text))].map(collapseWhiteSpace);
   for (const other of [...written, record.name, ...otherNames]) {
     if (variants.length >= VARIANTS_KEPT) break;

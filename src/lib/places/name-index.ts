@@ -117,7 +117,8 @@ export class NameIndex {
       this.#blockEnds[block] = reader.pos = blockEnd;
     }
     const recordsLength = reader.pos === blocksEnd ? reader.readVarint() : NaN;
-    for (let block = 0; block < blocks; block++) this.#blockRecords[block] += reader.pos;
+    for (let block = 0; block < blocks; block++)
+      this.#blockRecords[block] = this.#blockRecords[block]! + reader.pos;
     if (reader.pos + recordsLength !== end || records !== recordsLength)
       throw new Error('its names do not end where their length says');
   }

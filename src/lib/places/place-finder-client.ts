@@ -4,9 +4,10 @@
  * page imports this module when a reader opens a text. `dispose()` ends the worker.
  */
 import type { FoundFeature } from './found-feature.ts';
+import type { GazetteerPlace } from './name-lookup.ts';
 import type { FinderPhase, FinderReply, FinderRequest } from './place-finder-protocol.ts';
 
-export type { FinderPhase };
+export type { FinderPhase, GazetteerPlace };
 
 export interface GazetteerSize {
   records: number;
@@ -17,7 +18,8 @@ export interface GazetteerSize {
 }
 
 interface Pending {
-  resolve: (features: FoundFeature[]) => void;
+  /** Given the features found, or the places looked up. */
+  resolve: (answer: never) => void;
   reject: (error: Error) => void;
   onProgress?: (phase: FinderPhase) => void;
 }
@@ -68,7 +70,8 @@ export class PlaceFinderClient {
     if (reply.type === 'progress') pending.onProgress?.(reply.phase);
     else {
       this.#pending.delete(reply.id!);
-      if (reply.type === 'result') pending.resolve(reply.features);
+      if (reply.type === 'result') pending.resolve(reply.features as never);
+      else if (reply.type === 'places') pending.resolve(reply.places as never);
       else pending.reject(new Error(reply.message));
     }
   }
@@ -94,6 +97,15 @@ export class PlaceFinderClient {
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject, onProgress });
       this.#post({ type: 'find', id, text });
+    });
+  }
+
+  /** Every record of a name in the gazetteer, largest first (loading it first if need be). */
+  lookup(name: string): Promise<GazetteerPlace[]> {
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+      this.#post({ type: 'lookup', id, name });
     });
   }
 

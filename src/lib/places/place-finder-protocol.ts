@@ -1,7 +1,11 @@
 /** The messages between the page's place-finder client and its worker. */
 import type { FoundFeature } from './found-feature.ts';
+import type { GazetteerPlace } from './name-lookup.ts';
 
-export type FinderRequest = { type: 'load' } | { type: 'find'; id: number; text: string };
+export type FinderRequest =
+  | { type: 'load' }
+  | { type: 'find'; id: number; text: string }
+  | { type: 'lookup'; id: number; name: string };
 
 export type FinderPhase = 'loading gazetteer' | 'finding names' | 'done';
 
@@ -16,4 +20,5 @@ export type FinderReply =
     }
   | { type: 'progress'; id: number; phase: FinderPhase }
   | { type: 'result'; id: number; features: FoundFeature[] }
+  | { type: 'places'; id: number; places: GazetteerPlace[] }
   | { type: 'error'; id?: number; message: string };

@@ -8,6 +8,7 @@ import usStates from '../../../geodata/world-gazetteer/us-states.json';
 import { focusCountries } from '../../../geodata/world-gazetteer/regions.json';
 import { stateAbbreviations } from './state-abbreviations.ts';
 import { findPlaces, type PlaceFinderData } from './find-places.ts';
+import { lookupPlaces } from './name-lookup.ts';
 import type { FinderReply, FinderRequest } from './place-finder-protocol.ts';
 import { WorldGazetteer, type GazetteerSources } from './world-gazetteer.ts';
 
@@ -58,7 +59,7 @@ function load(): Promise<PlaceFinderData> {
 }
 
 scope.onmessage = async ({ data: request }) => {
-  const id = request.type === 'find' ? request.id : undefined;
+  const id = request.type === 'load' ? undefined : request.id;
   try {
     if (request.type === 'load') {
       const { gazetteer } = await load();
@@ -67,6 +68,15 @@ scope.onmessage = async ({ data: request }) => {
         records: gazetteer.recordCount,
         names: gazetteer.nameCount,
         ...loadTimes,
+      });
+      return;
+    }
+    if (request.type === 'lookup') {
+      const { gazetteer } = await load();
+      scope.postMessage({
+        type: 'places',
+        id: request.id,
+        places: lookupPlaces(gazetteer, request.name),
       });
       return;
     }

@@ -1,7 +1,9 @@
 /**
- * The document cut into paragraphs and pieces for the reading panel: plain text, and mentions
- * that link to their feature. Where mentions nest ("Aghdam-Khankendi road" holds Khankendi), each
- * piece links to the innermost one, so every name stays clickable on its own.
+ * The document cut into paragraphs and pieces for the reading panel: plain text, and names that
+ * open their place. Names that overlap are one control: "Aghdam-Khankendi road" opens the road
+ * as a whole, the Aghdam and Khankendi it holds are marked inside it (their popups are a click
+ * away in the road's), and words that name two features at once (the Lachin road's two lines)
+ * make one control that lets the reader choose.
  *
  * Runs in the page.
  */
@@ -13,13 +15,28 @@ export interface MentionSpan {
   end: number;
 }
 
+/** A stretch of a control's words, and the names inside the control that cover it. */
+export interface ReadingPart {
+  start: number;
+  text: string;
+  /** The features whose shorter names, inside the control's, cover these words. */
+  nested: string[];
+}
+
+/** One control in the text: a name, or names that overlap, as one button. */
+export interface ReadingControl {
+  start: number;
+  end: number;
+  /** The features its words name as a whole (the longest names there): one, or a choice. */
+  featureIds: string[];
+  /** Its words, cut where the names inside it begin and end. */
+  parts: ReadingPart[];
+}
+
 export interface ReadingPiece {
   start: number;
   text: string;
-  /** The mention this piece belongs to, if any. */
-  mention?: MentionSpan;
-  /** Every mention covering this piece, outermost first (for highlighting the selection). */
-  coveredBy: MentionSpan[];
+  control?: ReadingControl;
 }
 
 export interface ReadingParagraph {
@@ -41,59 +58,75 @@ function paragraphRanges(text: string): { start: number; end: number }[] {
   return ranges.filter((range) => text.slice(range.start, range.end).trim() !== '');
 }
 
+/** Mentions that overlap, chained: each group becomes one control. Sorted by start. */
+function overlapGroups(mentions: readonly MentionSpan[]): MentionSpan[][] {
+  const groups: MentionSpan[][] = [];
+  let end = -1;
+  for (const mention of mentions) {
+    if (mention.start < end) {
+      groups.at(-1)!.push(mention);
+      end = Math.max(end, mention.end);
+    } else {
+      groups.push([mention]);
+      end = mention.end;
+    }
+  }
+  return groups;
+}
+
+function controlOf(text: string, group: MentionSpan[]): ReadingControl {
+  const start = Math.min(...group.map((m) => m.start));
+  const end = Math.max(...group.map((m) => m.end));
+  // The longest names: those no other name of the group holds. Each of them names the whole.
+  const holds = (outer: MentionSpan, inner: MentionSpan) =>
+    outer.start <= inner.start &&
+    inner.end <= outer.end &&
+    outer.end - outer.start > inner.end - inner.start;
+  const outermost = group.filter((m) => !group.some((other) => holds(other, m)));
+  const inner = group.filter((m) => !outermost.includes(m));
+  const cuts = [...new Set([start, end, ...inner.flatMap((m) => [m.start, m.end])])].sort(
+    (a, b) => a - b,
+  );
+  const parts: ReadingPart[] = [];
+  for (let index = 0; index < cuts.length - 1; index++) {
+    const from = cuts[index]!;
+    const to = cuts[index + 1]!;
+    parts.push({
+      start: from,
+      text: text.slice(from, to),
+      nested: [
+        ...new Set(inner.filter((m) => m.start <= from && m.end >= to).map((m) => m.featureId)),
+      ],
+    });
+  }
+  return {
+    start,
+    end,
+    featureIds: [...new Set(outermost.map((m) => m.featureId))],
+    parts,
+  };
+}
+
 function piecesOf(
   text: string,
   start: number,
   end: number,
   mentions: readonly MentionSpan[],
 ): ReadingPiece[] {
-  const inside = mentions.filter((m) => m.start < end && m.end > start);
-  const cuts = new Set<number>([start, end]);
-  for (const mention of inside) {
-    cuts.add(Math.max(mention.start, start));
-    cuts.add(Math.min(mention.end, end));
-  }
-  const boundaries = [...cuts].sort((a, b) => a - b);
+  // A mention crossing the paragraph's edge is cut to it.
+  const inside = mentions
+    .filter((m) => m.start < end && m.end > start)
+    .map((m) => ({ ...m, start: Math.max(m.start, start), end: Math.min(m.end, end) }));
   const pieces: ReadingPiece[] = [];
-  for (let index = 0; index < boundaries.length - 1; index++) {
-    const from = boundaries[index]!;
-    const to = boundaries[index + 1]!;
-    const coveredBy = inside
-      .filter((m) => m.start <= from && m.end >= to)
-      .sort((a, b) => b.end - b.start - (a.end - a.start));
-    // The shortest covering mention; among equal ones (two features named alike, such as a road
-    // and its earlier line), the first given.
-    const innermost = coveredBy.reduce<MentionSpan | undefined>(
-      (best, m) => (!best || m.end - m.start < best.end - best.start ? m : best),
-      undefined,
-    );
-    pieces.push({
-      start: from,
-      text: text.slice(from, to),
-      ...(innermost ? { mention: innermost } : {}),
-      coveredBy,
-    });
+  let at = start;
+  for (const group of overlapGroups(inside)) {
+    const control = controlOf(text, group);
+    if (control.start > at) pieces.push({ start: at, text: text.slice(at, control.start) });
+    pieces.push({ start: control.start, text: text.slice(control.start, control.end), control });
+    at = control.end;
   }
-  return pieces.flatMap(splitEdgeWhiteSpace);
-}
-
-/**
- * A mention piece that starts or ends with white space (" road" after a nested name) gives that
- * white space to the text around it: inside a button it would be lost.
- */
-function splitEdgeWhiteSpace(piece: ReadingPiece): ReadingPiece[] {
-  if (!piece.mention) return [piece];
-  const [, leading = '', core = '', trailing = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(piece.text)!;
-  const plain = (start: number, text: string): ReadingPiece => ({
-    start,
-    text,
-    coveredBy: piece.coveredBy,
-  });
-  return [
-    ...(leading ? [plain(piece.start, leading)] : []),
-    ...(core ? [{ ...piece, start: piece.start + leading.length, text: core }] : []),
-    ...(trailing ? [plain(piece.start + leading.length + core.length, trailing)] : []),
-  ];
+  if (end > at) pieces.push({ start: at, text: text.slice(at, end) });
+  return pieces;
 }
 
 export function readingParagraphs(

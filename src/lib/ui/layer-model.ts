@@ -1,16 +1,18 @@
 /**
  * The layer model: every layer the page shows is an entry of one shape, whatever its origin —
- * the document's own layers, and the layers a reader imported. (Issue 16 adds a third origin,
- * the places found in a text the reader opened: an entry with `origin: 'text'` and its own data.)
- * Pure: the state (atlas-state.svelte.ts) holds the entries, imported-layers.svelte.ts assigns
- * and frees what an imported one holds.
+ * the document's own layers, the layers a reader imported, and the places found in a text the
+ * reader opened (`origin: 'text'`). Pure: the state (atlas-state.svelte.ts) holds the entries,
+ * imported-layers.svelte.ts assigns and frees what an imported one holds, and
+ * texts/opened-texts.svelte.ts what a text's does.
  */
 import type { Feature, GeoJsonProperties, Geometry } from 'geojson';
-import { ALL_LAYERS, type AtlasLayer } from '../geo/contract.ts';
+import { ALL_LAYERS, type AtlasLayer, type DocumentReference } from '../geo/contract.ts';
 import type { Bounds } from '../geo/feature-place.ts';
 import { IMPORTED_PALETTE } from '../map/style/theme.ts';
+import type { FoundFeature } from '../places/found-feature.ts';
+import type { ReviewLog, TextFeature } from '../texts/review.ts';
 
-export type LayerOrigin = 'document' | 'imported';
+export type LayerOrigin = 'document' | 'imported' | 'text';
 
 interface LayerEntryBase {
   /** Unique among the layers; names the layer's features ("import-3/12") and map source. */
@@ -53,7 +55,28 @@ export interface ImportedLayerEntry extends LayerEntryBase {
   swapSuggested: boolean;
 }
 
-export type LayerEntry = DocumentLayerEntry | ImportedLayerEntry;
+export interface TextLayerData {
+  /** The text as the place finder read it: what the mentions' offsets point into. */
+  text: string;
+  /** How the text is cited: its title (the reader's, once edited), file and checksum. */
+  document: DocumentReference;
+  /** What the finder found, as it found it, and the reader's review of it (review.ts). */
+  found: FoundFeature[];
+  review: ReviewLog;
+  /** The places after the review: what the map, the list, the text and the export show. */
+  features: TextFeature[];
+  rejected: TextFeature[];
+  /** Where its places are; null without any. */
+  bounds: Bounds | null;
+}
+
+export interface TextLayerEntry extends LayerEntryBase {
+  origin: 'text';
+  colour: string;
+  data: TextLayerData;
+}
+
+export type LayerEntry = DocumentLayerEntry | ImportedLayerEntry | TextLayerEntry;
 
 /** What the panel calls the document's layers. */
 const DOCUMENT_LAYER_TITLES: Record<string, string> = {
@@ -106,6 +129,17 @@ export function pickColour(layers: readonly LayerEntry[], wanted?: string): stri
 
 /** An imported feature's id: its layer's, then its number in the layer (from 1), "import-3/12". */
 export const importedFeatureId = (layerId: string, index: number) => `${layerId}/${index + 1}`;
+
+/** A text's feature's id: its layer's, then its own, "text-2/batumi-615532". */
+export const textFeatureId = (layerId: string, featureId: string) => `${layerId}/${featureId}`;
+
+/** The layer and the rest of a reader's feature's id ("import-3/12", "text-2/batumi"), or null. */
+export function splitFeatureId(featureId: string): { layerId: string; rest: string } | null {
+  const slash = featureId.indexOf('/');
+  return slash <= 0
+    ? null
+    : { layerId: featureId.slice(0, slash), rest: featureId.slice(slash + 1) };
+}
 
 /** The layer and position an imported feature's id names, or null. */
 export function parseImportedFeatureId(

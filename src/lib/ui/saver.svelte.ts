@@ -10,6 +10,9 @@ import type { AtlasLayer } from '../geo/contract.ts';
 import type { AtlasMap } from '../map/atlas-map.ts';
 import type { AtlasState } from './atlas-state.svelte.ts';
 import { downloadBlob } from './download.ts';
+import { publicationText } from './publication.ts';
+
+const IMAGE_FILE = 'passage-atlas-map.png';
 
 const loadExport = () => import('../geo/export-in-worker.ts');
 
@@ -18,6 +21,8 @@ const describeError = (error: unknown) => (error instanceof Error ? error.messag
 export class Saver {
   /** What the last save did, for the panel to say. */
   message = $state('');
+  /** True while a map image is being made: one at a time. */
+  makingImage = $state(false);
 
   constructor(private readonly atlas: AtlasState) {}
 
@@ -64,12 +69,19 @@ export class Saver {
     await this.save({ layer }, [{ type: 'FeatureCollection', layer, features: [entry.feature] }]);
   }
 
+  /** The map as a PNG fit to publish (src/lib/map/map-image.ts). */
   async saveImage(map: AtlasMap): Promise<void> {
+    if (this.makingImage) return;
+    this.makingImage = true;
     try {
-      downloadBlob(await map.image(), 'passage-atlas-map.png');
-      this.message = 'Saved passage-atlas-map.png.';
+      this.message = 'Making the map image…';
+      const image = await map.image(publicationText(this.atlas));
+      downloadBlob(image, IMAGE_FILE);
+      this.message = `Saved ${IMAGE_FILE} (${Math.round(image.size / 1024)} KB).`;
     } catch (error) {
       this.message = `The map image could not be made: ${describeError(error)}`;
+    } finally {
+      this.makingImage = false;
     }
   }
 }

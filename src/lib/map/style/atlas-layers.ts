@@ -1,16 +1,26 @@
 /**
  * The style layers of the document's own layers: borders, routes (a line and a label layer
  * each), regions and countries as labels, settlements and the checkpoint, with the highlight
- * layer of each kind just above what it highlights.
+ * layer of each kind just above what it highlights. Places only the page's related posts name
+ * are drawn muted by layers of their own (a hollow grey marker, a grey label): their paint stays
+ * constant, as every layer's does. Features the reader's choices hide (the as-of date, the
+ * statement's places only) are left out by a clause of every layer's filter.
  */
-import type { ExpressionSpecification, LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type {
+  ExpressionSpecification,
+  FilterSpecification,
+  LayerSpecification,
+} from '@maplibre/maplibre-gl-style-spec';
 import type { AtlasLayer, LayerName } from '../../geo/contract.ts';
-import { ATLAS_SOURCE } from './features.ts';
+import { ATLAS_SOURCE, namedOnlyInRelatedPosts } from './features.ts';
 import { groupMetadata, HIGHLIGHT_SOURCE, PICK_ORDER, type HighlightKind } from './interaction.ts';
 import { COLOURS, DASHES, LABEL_FONT, routeColour, routeDashes } from './theme.ts';
 
 const group = (name: LayerName | 'highlight', pick?: number) => groupMetadata(name, pick);
 const kindIs = (kind: string): ExpressionSpecification => ['==', ['get', 'kind'], kind];
+/** Named only in the page's related posts (features.ts sets `section` on those alone). */
+const relatedOnly: ExpressionSpecification = ['==', ['get', 'section'], 'related'];
+const inStatement: ExpressionSpecification = ['!=', ['get', 'section'], 'related'];
 /** The atlas layer a feature of the atlas source came from. */
 const inLayer = (layer: LayerName): ExpressionSpecification => ['==', ['get', 'layer'], layer];
 export const highlightIs = (kind: HighlightKind): ExpressionSpecification => [
@@ -22,6 +32,8 @@ export const highlightIs = (kind: HighlightKind): ExpressionSpecification => [
 /** One line layer and one label layer per route, each with its own constant colour and dash. */
 function routeLayers(routes: AtlasLayer | undefined): LayerSpecification[] {
   const features = routes?.features ?? [];
+  const colourOf = (route: (typeof features)[number], index: number) =>
+    namedOnlyInRelatedPosts(route.properties) ? COLOURS.relatedOnly : routeColour(index);
   const lines: LayerSpecification[] = features.map((route, index) => {
     const dashes = routeDashes(route.properties.geometryQuality, Boolean(route.properties.validTo));
     return {
@@ -32,7 +44,7 @@ function routeLayers(routes: AtlasLayer | undefined): LayerSpecification[] {
       filter: ['==', ['get', 'atlasId'], route.id],
       layout: { 'line-join': 'round' },
       paint: {
-        'line-color': routeColour(index),
+        'line-color': colourOf(route, index),
         'line-width': 3.5,
         // A solid line needs no dash pattern (and a plainer shader).
         ...(dashes[1] === 0 ? {} : { 'line-dasharray': [...dashes] }),
@@ -53,7 +65,7 @@ function routeLayers(routes: AtlasLayer | undefined): LayerSpecification[] {
       'text-offset': [0, -1],
     },
     paint: {
-      'text-color': routeColour(index),
+      'text-color': colourOf(route, index),
       'text-halo-color': COLOURS.labelHalo,
       'text-halo-width': 1.5,
     },
@@ -83,14 +95,49 @@ function routeLayers(routes: AtlasLayer | undefined): LayerSpecification[] {
   ];
 }
 
-export function atlasLayers(routes: AtlasLayer | undefined): LayerSpecification[] {
-  const areaLabel = (kind: 'region' | 'country', colour: string, size: number) =>
+/**
+ * The filter clause that leaves out the features the reader's choices hide. Every layer of the
+ * atlas source ends its filter with it (withHidden), and the map swaps it alone (rehide).
+ */
+const notHidden = (ids: readonly string[]): ExpressionSpecification => [
+  '!',
+  ['in', ['get', 'atlasId'], ['literal', [...ids]]],
+];
+
+export const withHidden = (
+  filter: FilterSpecification,
+  ids: readonly string[],
+): FilterSpecification =>
+  ['all', filter as ExpressionSpecification, notHidden(ids)] satisfies ExpressionSpecification;
+
+/** A filter made by withHidden, with another set of hidden features; any other as it is. */
+export function rehide(filter: unknown, ids: readonly string[]): FilterSpecification | null {
+  if (!Array.isArray(filter) || filter[0] !== 'all' || filter.length !== 3) return null;
+  const clause: unknown = filter[2];
+  if (JSON.stringify(clause).startsWith('["!",["in",["get","atlasId"]') === false) return null;
+  return withHidden(filter[1] as FilterSpecification, ids);
+}
+
+/** The style layers of the atlas's layers, with `hiddenFeatureIds` left out of every one. */
+export function atlasLayers(
+  routes: AtlasLayer | undefined,
+  hiddenFeatureIds: readonly string[] = [],
+): LayerSpecification[] {
+  return documentLayers(routes).map((layer) =>
+    'source' in layer && layer.source === ATLAS_SOURCE && layer.filter
+      ? ({ ...layer, filter: withHidden(layer.filter, hiddenFeatureIds) } as LayerSpecification)
+      : layer,
+  );
+}
+
+function documentLayers(routes: AtlasLayer | undefined): LayerSpecification[] {
+  const areaLabel = (kind: 'region' | 'country', colour: string, size: number, related = false) =>
     ({
-      id: `areas-label-${kind}`,
+      id: `areas-label-${kind}${related ? '-related' : ''}`,
       type: 'symbol',
       source: ATLAS_SOURCE,
       metadata: group('areas', PICK_ORDER.area),
-      filter: ['all', inLayer('areas'), kindIs(kind)],
+      filter: ['all', inLayer('areas'), kindIs(kind), related ? relatedOnly : inStatement],
       layout: {
         'text-field': ['get', 'label'],
         'text-font': LABEL_FONT,
@@ -133,7 +180,9 @@ export function atlasLayers(routes: AtlasLayer | undefined): LayerSpecification[
     },
     ...routeLayers(routes),
     // The region the text is about is placed before the countries (the top layer is placed
-    // first), so it wins a place when their labels collide.
+    // first), so it wins a place when their labels collide; the statement's before the others.
+    areaLabel('country', COLOURS.relatedOnly, 12, true),
+    areaLabel('region', COLOURS.relatedOnly, 14, true),
     areaLabel('country', COLOURS.country, 12),
     areaLabel('region', COLOURS.region, 14),
     {
@@ -159,11 +208,25 @@ export function atlasLayers(routes: AtlasLayer | undefined): LayerSpecification[
       },
     },
     {
+      // Hollow and grey: a place only the page's related posts name.
+      id: 'places-settlement-related',
+      type: 'circle',
+      source: ATLAS_SOURCE,
+      metadata: group('places', PICK_ORDER.settlement),
+      filter: ['all', inLayer('places'), kindIs('settlement'), relatedOnly],
+      paint: {
+        'circle-color': COLOURS.relatedOnlyFill,
+        'circle-radius': 5,
+        'circle-stroke-color': COLOURS.relatedOnly,
+        'circle-stroke-width': 2,
+      },
+    },
+    {
       id: 'places-settlement',
       type: 'circle',
       source: ATLAS_SOURCE,
       metadata: group('places', PICK_ORDER.settlement),
-      filter: ['all', inLayer('places'), kindIs('settlement')],
+      filter: ['all', inLayer('places'), kindIs('settlement'), inStatement],
       paint: {
         'circle-color': COLOURS.settlement,
         'circle-radius': 5,
@@ -222,25 +285,30 @@ export function atlasLayers(routes: AtlasLayer | undefined): LayerSpecification[
       filter: ['all', inLayer('places'), kindIs('checkpoint')],
       paint: { 'circle-color': COLOURS.markerInner, 'circle-radius': 2 },
     },
-    {
-      id: 'places-label',
-      type: 'symbol',
-      source: ATLAS_SOURCE,
-      metadata: group('places'),
-      filter: inLayer('places'),
-      layout: {
-        'text-field': ['get', 'label'],
-        'text-font': LABEL_FONT,
-        'text-size': 13,
-        'text-anchor': 'left',
-        'text-offset': [0.9, 0],
-        'text-optional': true,
-      },
-      paint: {
-        'text-color': COLOURS.settlement,
-        'text-halo-color': COLOURS.labelHalo,
-        'text-halo-width': 1.6,
-      },
-    },
+    placeLabel(false),
+    placeLabel(true),
   ];
+}
+
+function placeLabel(related: boolean): LayerSpecification {
+  return {
+    id: related ? 'places-label-related' : 'places-label',
+    type: 'symbol',
+    source: ATLAS_SOURCE,
+    metadata: group('places'),
+    filter: ['all', inLayer('places'), related ? relatedOnly : inStatement],
+    layout: {
+      'text-field': ['get', 'label'],
+      'text-font': LABEL_FONT,
+      'text-size': 13,
+      'text-anchor': 'left',
+      'text-offset': [0.9, 0],
+      'text-optional': true,
+    },
+    paint: {
+      'text-color': related ? COLOURS.relatedOnly : COLOURS.settlement,
+      'text-halo-color': COLOURS.labelHalo,
+      'text-halo-width': 1.6,
+    },
+  };
 }

@@ -4,7 +4,7 @@
  * from the atlas data, not from the map).
  */
 import type { Feature, FeatureCollection } from 'geojson';
-import type { AtlasLayer } from '../../geo/contract.ts';
+import type { AtlasLayer, AtlasProperties } from '../../geo/contract.ts';
 
 export interface BasemapData {
   countries: FeatureCollection;
@@ -44,8 +44,18 @@ export interface ContextData {
 export const SAME_PLACE_KM = 3;
 
 /**
+ * A feature that only the page around the statement names (its "Related posts"), never the
+ * statement: drawn muted, and hidden when the reader asks for the statement's places only.
+ */
+export function namedOnlyInRelatedPosts(properties: Pick<AtlasProperties, 'mentions'>): boolean {
+  const mentions = properties.mentions ?? [];
+  return mentions.length > 0 && mentions.every((mention) => mention.section === 'related');
+}
+
+/**
  * Every atlas layer's features in one collection: `layer` it came from, `label`, the name as
- * the text writes it, and what the style filters on.
+ * the text writes it, and what the style filters on (`section` is `related` for a feature only
+ * the page's related posts name).
  */
 export function mapFeatures(layers: readonly AtlasLayer[]): FeatureCollection {
   return {
@@ -62,6 +72,7 @@ export function mapFeatures(layers: readonly AtlasLayer[]): FeatureCollection {
           kind: feature.properties.kind,
           geometryQuality: feature.properties.geometryQuality,
           ...(feature.properties.validTo ? { validTo: feature.properties.validTo } : {}),
+          ...(namedOnlyInRelatedPosts(feature.properties) ? { section: 'related' } : {}),
         },
       })),
     ),

@@ -21,10 +21,19 @@ import { HIGHLIGHT_SOURCE, hiddenUntilHighlighted } from './interaction.ts';
 export interface StyleInput {
   basemap: BasemapData;
   layers: readonly AtlasLayer[];
+  /** The document's features not drawn (outside the as-of date, or hidden by the reader). */
+  hiddenFeatureIds?: readonly string[];
 }
 
-export function buildAtlasStyle({ basemap, layers }: StyleInput): StyleSpecification {
-  const atlas = atlasLayers(layers.find((l) => l.layer === 'routes'));
+export function buildAtlasStyle({
+  basemap,
+  layers,
+  hiddenFeatureIds = [],
+}: StyleInput): StyleSpecification {
+  const atlas = atlasLayers(
+    layers.find((l) => l.layer === 'routes'),
+    hiddenFeatureIds,
+  );
   // The context's labels go over the routes' labels (each route repeats its label along the
   // line, and gives way where a town is) and under the document's areas and places.
   const areaLabels = atlas.findIndex((layer) => layer.id.startsWith('areas-label'));

@@ -38,6 +38,9 @@ export const COLOURS = {
   region: '#6f5a3a',
   country: '#55606b',
   highlight: '#111111',
+  /** A place only the page's related posts name, not the statement: muted, and hollow. */
+  relatedOnly: '#7b7f86',
+  relatedOnlyFill: '#ffffff',
 } as const;
 
 /** Okabe–Ito: distinguishable with every common colour-vision deficiency. */

@@ -1,0 +1,76 @@
+/**
+ * A reader's text's places on the map, from the moment they are added until they are removed:
+ * their source (inline: a text names hundreds of places, not a hundred thousand) and style
+ * layers, shown or hidden, and their data replaced as the reader reviews them. Used by the map
+ * wrapper (atlas-map.ts) only, which hands it MapLibre's map.
+ */
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import { IMPORTED_LAYERS_BEFORE } from './style/imported-highlight.ts';
+
+type TextStyle = typeof import('./style/text-layers.ts');
+
+export interface TextMapLayerOptions {
+  /** The text's layer id: its source's, and the prefix of its style layers'. */
+  id: string;
+  colour: string;
+  visible: boolean;
+  data: FeatureCollection;
+}
+
+export interface TextMapLayer {
+  setData(data: FeatureCollection): void;
+  setVisible(visible: boolean): void;
+  /** Takes the source and the style layers off the map. */
+  remove(): void;
+}
+
+/** `changed` is told when the layer's style layers come or go (the pickable layers change). */
+export function addTextLayer(
+  map: MapLibreMap,
+  options: TextMapLayerOptions,
+  changed: () => void,
+): TextMapLayer {
+  const { id } = options;
+  let { visible, data } = options;
+  let state: 'waiting' | 'added' | 'removed' = 'waiting';
+  let layerIds: string[] = [];
+
+  function add(style: TextStyle) {
+    if (state !== 'waiting') return;
+    state = 'added';
+    map.addSource(id, style.textSource(data));
+    const layers = style.textLayerStyle(id, options.colour);
+    // Below the highlight of the reader's features, which must stay on top of them all.
+    for (const layer of layers) {
+      if (!visible) layer.layout = { ...layer.layout, visibility: 'none' };
+      map.addLayer(layer, IMPORTED_LAYERS_BEFORE);
+    }
+    layerIds = layers.map((layer) => layer.id);
+    changed();
+  }
+  void import('./style/text-layers.ts').then(add);
+
+  return {
+    setData(next) {
+      data = next;
+      if (state === 'added') map.getSource<GeoJSONSource>(id)?.setData(next);
+    },
+    setVisible(next) {
+      // Setting a layer's visibility, even to what it already is, re-tiles its source.
+      if (next === visible) return;
+      visible = next;
+      if (state !== 'added') return;
+      for (const layerId of layerIds)
+        map.setLayoutProperty(layerId, 'visibility', next ? 'visible' : 'none');
+    },
+    remove() {
+      const was = state;
+      state = 'removed';
+      if (was !== 'added') return;
+      for (const layerId of layerIds) if (map.getLayer(layerId)) map.removeLayer(layerId);
+      if (map.getSource(id)) map.removeSource(id);
+      changed();
+    },
+  };
+}

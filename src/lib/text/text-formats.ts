@@ -1,0 +1,20 @@
+/**
+ * The formats of the files the place finder reads, by their names' endings: what the page's
+ * drop sends to the texts rather than to the layers' import, and what text-file.ts reads.
+ */
+export type TextFormat = 'text' | 'markdown' | 'html' | 'pdf';
+
+export const TEXT_FORMATS: Readonly<Record<string, TextFormat>> = {
+  txt: 'text',
+  text: 'text',
+  md: 'markdown',
+  markdown: 'markdown',
+  html: 'html',
+  htm: 'html',
+  pdf: 'pdf',
+};
+
+export function textFormat(fileName: string): TextFormat | undefined {
+  const extension = /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase();
+  return extension === undefined ? undefined : TEXT_FORMATS[extension];
+}

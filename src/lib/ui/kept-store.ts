@@ -1,0 +1,112 @@
+/**
+ * What the page keeps of the reader's in the browser (IndexedDB, through `idb`): records by id,
+ * given back in the order they were made, and a counter whose numbers are never given twice —
+ * so an id, and every permalink naming it, never comes to mean another record. The imported
+ * layers (layer-store.ts) and the reader's texts (texts/text-store.ts) are each one database of
+ * this shape. Every failure is a StorageFailed that says, in the reader's words, what failed.
+ */
+import { openDB, type IDBPDatabase } from 'idb';
+
+/** Why keeping failed, in the reader's words. */
+export class StorageFailed extends Error {
+  constructor(what: string, cause: unknown) {
+    super(`${what}: ${describeStorageError(cause)}`, { cause });
+    this.name = 'StorageFailed';
+  }
+}
+
+export function describeStorageError(error: unknown): string {
+  const name = error instanceof Error || error instanceof DOMException ? error.name : '';
+  if (name === 'QuotaExceededError')
+    return 'the browser has no room left for it (its storage quota is full)';
+  if (name === 'InvalidStateError' || name === 'SecurityError')
+    return 'this browser does not let the page keep data (a private window?)';
+  const message = error instanceof Error ? error.message : String(error);
+  return `the browser's storage failed (${message})`;
+}
+
+export interface KeptRecord {
+  id: string;
+  /** Records come back in this order. */
+  order: number;
+}
+
+export interface KeptStore<T extends KeptRecord> {
+  /** The kept records, in order. */
+  load(): Promise<T[]>;
+  /** The next number of the counter, taken (never given again). */
+  takeNumber(): Promise<number>;
+  put(record: T): Promise<void>;
+  /** Changes a kept record; one that is not kept is left so. */
+  update(id: string, changes: Partial<Omit<T, 'id'>>): Promise<void>;
+  delete(id: string): Promise<void>;
+  close(): void;
+}
+
+/** How a store names what it keeps, in its messages: "layers", "the layer", ... */
+export interface KeptStoreWords<T> {
+  /** "Your layers cannot be kept in this browser" */
+  cannotOpen: string;
+  /** "Your kept layers could not be read" */
+  cannotLoad: string;
+  /** "The layer could not be numbered" */
+  cannotNumber: string;
+  cannotPut: (record: T) => string;
+  /** "The layer could not be forgotten" */
+  cannotDelete: string;
+}
+
+const COUNTERS = 'counters';
+
+/** Opens a database of records (its `records` object store) and its counter. */
+export async function openKeptStore<T extends KeptRecord>(
+  databaseName: string,
+  records: string,
+  counter: string,
+  words: KeptStoreWords<T>,
+): Promise<KeptStore<T>> {
+  let database: IDBPDatabase;
+  try {
+    if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is unavailable');
+    database = await openDB(databaseName, 1, {
+      upgrade(upgrading) {
+        upgrading.createObjectStore(records, { keyPath: 'id' });
+        upgrading.createObjectStore(COUNTERS);
+      },
+    });
+  } catch (error) {
+    throw new StorageFailed(words.cannotOpen, error);
+  }
+  const guard = async <R>(what: string, run: () => Promise<R>): Promise<R> => {
+    try {
+      return await run();
+    } catch (error) {
+      throw new StorageFailed(what, error);
+    }
+  };
+  return {
+    load: () =>
+      guard(words.cannotLoad, async () =>
+        ((await database.getAll(records)) as T[]).sort((a, b) => a.order - b.order),
+      ),
+    takeNumber: () =>
+      guard(words.cannotNumber, async () => {
+        const transaction = database.transaction(COUNTERS, 'readwrite');
+        const next = ((await transaction.store.get(counter)) as number | undefined) ?? 1;
+        await transaction.store.put(next + 1, counter);
+        await transaction.done;
+        return next;
+      }),
+    put: (record) =>
+      guard(words.cannotPut(record), async () => void (await database.put(records, record))),
+    update: (id, changes) =>
+      guard('The change could not be kept', async () => {
+        const transaction = database.transaction(records, 'readwrite');
+        const stored = (await transaction.store.get(id)) as T | undefined;
+        if (stored) await transaction.store.put({ ...stored, ...changes });
+        await transaction.done;
+      }),
+    delete: (id) => guard(words.cannotDelete, () => database.delete(records, id)),
+    close: () => database.close(),
+  };
+}

@@ -11,6 +11,7 @@ import { findMentions } from '../../src/lib/text/document-mentions.ts';
 import {
   leadingParagraphs,
   nextParagraphWithNames,
+  paragraphBatches,
   rangeAt,
   readingParagraphs,
   type MentionSpan,
@@ -202,6 +203,17 @@ describe('the live paragraphs of a long text: where each name is, and which come
     expect(leadingParagraphs(paragraphs, 3)).toBe(3);
     expect(leadingParagraphs(paragraphs, 0)).toBe(1);
     expect(leadingParagraphs(paragraphs, 100)).toBe(4);
+  });
+
+  it('puts the paragraphs in the page in batches of about so many characters, the last whole', () => {
+    const lengths = paragraphs.map((p) => p.end - p.start);
+    expect(lengths).toEqual([19, 14, 8, 27]);
+    expect(paragraphBatches(paragraphs, 30)).toEqual([2, 4]);
+    expect(paragraphBatches(paragraphs, 20)).toEqual([2, 4]);
+    expect(paragraphBatches(paragraphs, 10)).toEqual([1, 2, 4]);
+    expect(paragraphBatches(paragraphs, 1000)).toEqual([4]);
+    expect(paragraphBatches(paragraphs, 1)).toEqual([1, 2, 3, 4]);
+    expect(paragraphBatches([], 10)).toEqual([0]);
   });
 
   it('sends Tab on to the next paragraph that names a place, either way, past one that names none', () => {

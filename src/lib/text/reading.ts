@@ -204,3 +204,23 @@ export function nextParagraphWithNames(
     if (paragraphs[index]!.pieces.some((piece) => piece.control)) return index;
   return -1;
 }
+
+/**
+ * How many paragraphs from the first end each batch of about `characters` of text: the reading
+ * panel puts a long text in the page a batch a frame. The last is every paragraph.
+ */
+export function paragraphBatches(
+  paragraphs: readonly { start: number; end: number }[],
+  characters: number,
+): number[] {
+  const ends: number[] = [];
+  let size = 0;
+  paragraphs.forEach(({ start, end }, index) => {
+    size += end - start;
+    if (size < characters) return;
+    ends.push(index + 1);
+    size = 0;
+  });
+  if (ends.at(-1) !== paragraphs.length) ends.push(paragraphs.length);
+  return ends;
+}

@@ -1,5 +1,6 @@
 /**
- * Which paragraphs of the reading panel show their names as buttons ("live"); the others show
+ * How much of a long text the reading panel has put in the page, and which of its paragraphs
+ * show their names as buttons ("live"); the others show
  * their words as plain text until they come near what the reader sees. A 100 KB news text names
  * places some 1 800 times: making every name a button at once held the main thread for most of a
  * second (about 640 ms of the page's script and as much again for style and layout, measured on
@@ -83,5 +84,44 @@ export class LiveParagraphs {
     this.#observer?.disconnect();
     this.#observer = undefined;
     this.#watched.clear();
+  }
+}
+
+/**
+ * How many of a text's paragraphs are in the page: the first batch at once, then a batch a frame
+ * (paragraphBatches in reading.ts). Laying out a 100 KB text took one frame of 170 ms on a busy
+ * 2-core machine, beside the map's own frames; a batch of 16 KB takes a sixth of it. The whole
+ * text is in the page a few frames later (find in page, the text's innerText). Lives as long as
+ * its panel: `destroy()` stops.
+ */
+export class ParagraphsInPage {
+  count = $state(0);
+  readonly #batches: readonly number[];
+  #next = 1;
+  #frame = 0;
+
+  constructor(batches: readonly number[]) {
+    this.#batches = batches;
+    // Without frames (jsdom), all at once.
+    this.count = (typeof requestAnimationFrame === 'undefined' ? batches.at(-1) : batches[0]) ?? 0;
+    this.#schedule();
+  }
+
+  #schedule(): void {
+    if (this.#next >= this.#batches.length || this.count >= this.#batches.at(-1)!) return;
+    this.#frame = requestAnimationFrame(() => {
+      this.count = Math.max(this.count, this.#batches[this.#next++]!);
+      this.#schedule();
+    });
+  }
+
+  /** Puts the paragraphs up to `index` in the page now (a name the page is asked to show). */
+  include(index: number): void {
+    this.count = Math.max(this.count, index + 1);
+  }
+
+  destroy(): void {
+    cancelAnimationFrame(this.#frame);
+    this.#next = this.#batches.length;
   }
 }

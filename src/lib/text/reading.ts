@@ -75,6 +75,16 @@ function overlapGroups(mentions: readonly MentionSpan[]): MentionSpan[][] {
 }
 
 function controlOf(text: string, group: MentionSpan[]): ReadingControl {
+  // Most names stand alone: a long text has thousands, and the general case below is costly.
+  if (group.length === 1) {
+    const { featureId, start, end } = group[0]!;
+    return {
+      start,
+      end,
+      featureIds: [featureId],
+      parts: [{ start, text: text.slice(start, end), nested: [] }],
+    };
+  }
   const start = Math.min(...group.map((m) => m.start));
   const end = Math.max(...group.map((m) => m.end));
   // The longest names: those no other name of the group holds. Each of them names the whole.

@@ -1,6 +1,6 @@
 /**
  * npm run eval:places:cuts: the trade-off behind the gazetteer's cut (scripts/gazetteer-files.ts):
- * for each population threshold outside the region, the files' size (gzip) and the finder's
+ * for each population threshold outside the region, the file's size (gzip) and the finder's
  * scores on the development set and the atlas's own texts, with gazetteers built in memory by
  * the build's own code.
  */
@@ -19,12 +19,12 @@ const { sources } = readGazetteerFiles();
 console.log('| min. population | records | MB gzip | corpus | P | R | F1 | Acc@161 | Acc@20 |');
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const minPopulation of THRESHOLDS) {
-  const files = gazetteerFiles(areas, cities, { ...GAZETTEER_CUT, minPopulation }, words);
-  const gzip = (gzipSync(files.records).length + gzipSync(files.names).length) / 1e6;
-  const data = placeFinderData({ records: files.records, names: files.names, sources });
+  const file = gazetteerFiles(areas, cities, { ...GAZETTEER_CUT, minPopulation }, words);
+  const gzip = gzipSync(file.bytes, { level: 9 }).length / 1e6;
+  const data = placeFinderData({ bytes: file.bytes, sources });
   for (const score of scoreTexts(texts, data)) {
     console.log(
-      `| ${minPopulation} | ${files.recordCount} | ${gzip.toFixed(2)} | ${score.corpus} | ${score.precision.toFixed(2)} | ${score.recall.toFixed(2)} | ${score.f1.toFixed(2)} | ${score.acc161.toFixed(2)} | ${score.acc20.toFixed(2)} |`,
+      `| ${minPopulation} | ${file.recordCount} | ${gzip.toFixed(2)} | ${score.corpus} | ${score.precision.toFixed(2)} | ${score.recall.toFixed(2)} | ${score.f1.toFixed(2)} | ${score.acc161.toFixed(2)} | ${score.acc20.toFixed(2)} |`,
     );
   }
 }

@@ -1,15 +1,13 @@
 /**
- * The world gazetteer's cut and its files: which records are kept, and the text of records.tsv
- * and names.tsv. Pure over the sources it is given, so that the evaluation can try other cuts
+ * The world gazetteer's cut and its file: which records are kept, and the bytes of
+ * gazetteer.bin. Pure over the sources it is given, so that the evaluation can try other cuts
  * (scripts/eval-places-cuts.ts) with the same code as the build.
  */
 import { createRequire } from 'node:module';
 import {
-  NAMES_HEADER,
-  RECORDS_HEADER,
-  nameLine,
-  recordLine,
+  writeGazetteer,
   type GazetteerSourceKey,
+  type NameEntry,
 } from '../src/lib/places/world-gazetteer.ts';
 import { editDistance, nameKey } from '../src/lib/text/name-key.ts';
 import type { SourceRecord } from './gazetteer-sources.ts';
@@ -71,14 +69,14 @@ export function commonEnglishWords(): Set<string> {
   return words;
 }
 
-/** How many of a GeoNames record's other names its line keeps (names.tsv keeps them all). */
+/** How many of a GeoNames record's other names its record keeps (the names keep them all). */
 export const OTHER_NAMES_KEPT = 8;
 
 /**
- * The alternates a record's line keeps, to show beside the text's name: for a GeoNames record,
+ * The alternates a record keeps, to show beside the text's name: for a GeoNames record,
  * those that are other names, not spellings of its name or of one another (Khankendi:
  * Stepanakert, not Khankendy), at most OTHER_NAMES_KEPT; for the others, all (a country's "USA").
- * Every alternate is still found: names.tsv has them all.
+ * Every alternate is still found: the names have them all.
  */
 function otherNames(record: Omit<SourceRecord, 'admin2'>): readonly string[] {
   if (record.source !== 'geonames') return record.alternates;
@@ -101,26 +99,22 @@ const PLACE_WORDS = new Set(
   ),
 );
 
-/** Sorts by UTF-16 code units, the order that does not depend on any locale. */
-const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-export interface GazetteerFileTexts {
-  records: string;
-  names: string;
+export interface GazetteerFile {
+  bytes: Uint8Array;
   recordCount: number;
   nameCount: number;
 }
 
 /**
- * The two files of the gazetteer: the areas and regions whole, the cities of the cut. A name
- * the list `notPlaces` holds is never looked up alone (months, weekdays).
+ * The gazetteer's file: the areas and regions whole, the cities of the cut. A name the list
+ * `notPlaces` holds is never looked up alone (months, weekdays).
  */
 export function gazetteerFiles(
   areas: readonly SourceRecord[],
   cities: readonly SourceRecord[],
   cut: GazetteerCut,
   words: { common: ReadonlySet<string>; notPlaces: ReadonlySet<string> },
-): GazetteerFileTexts {
+): GazetteerFile {
   const records = [...areas, ...cities.filter((city) => keepsCity(cut, city))].sort(compareRecords);
   const recordsOfKey = new Map<string, number[]>();
   const add = (key: string, index: number) => {
@@ -132,24 +126,25 @@ export function gazetteerFiles(
   records.forEach((record, index) => {
     for (const name of [record.name, ...record.alternates]) add(nameKey(name), index);
   });
-  const keys = [...recordsOfKey.keys()].sort(byCodeUnits);
-  const recordLines = records.map(({ admin2: _admin2, ...record }) =>
-    recordLine({ ...record, alternates: otherNames(record) }),
-  );
-  const nameLines = keys.map((key) =>
-    nameLine(key, {
-      records: recordsOfKey.get(key)!,
+  const names = new Map<string, NameEntry>();
+  for (const [key, indexes] of recordsOfKey) {
+    const keyWords = key.split(' ');
+    names.set(key, {
+      records: indexes,
       // "Reading", "Long Beach": every word of the name is a common English word, and none
       // says it is a place ("Orange County", "Red River").
       commonWord:
-        key.split(' ').every((word) => words.common.has(word)) &&
-        !key.split(' ').some((word) => PLACE_WORDS.has(word)),
-    }),
-  );
+        keyWords.every((word) => words.common.has(word)) &&
+        !keyWords.some((word) => PLACE_WORDS.has(word)),
+    });
+  }
+  const kept = records.map(({ admin2: _admin2, ...record }) => ({
+    ...record,
+    alternates: otherNames(record),
+  }));
   return {
-    records: `${RECORDS_HEADER}\n${recordLines.join('\n')}\n`,
-    names: `${NAMES_HEADER}\n${nameLines.join('\n')}\n`,
+    bytes: writeGazetteer(kept, names),
     recordCount: records.length,
-    nameCount: keys.length,
+    nameCount: names.size,
   };
 }

@@ -7,13 +7,14 @@ import { WorldGazetteer, type GazetteerFiles } from '../src/lib/places/world-gaz
 import { GEODATA_DIRECTORY } from './geodata-files.ts';
 
 export const WORLD_GAZETTEER_FILES = join(GEODATA_DIRECTORY, 'world-gazetteer');
+/** The gazetteer's file in that folder (world-gazetteer.ts says what is in it). */
+export const GAZETTEER_FILE = 'gazetteer.bin';
 
 const read = (file: string) => readFileSync(join(WORLD_GAZETTEER_FILES, file), 'utf8');
 
 export function readGazetteerFiles(): GazetteerFiles {
   return {
-    records: read('records.tsv'),
-    names: read('names.tsv'),
+    bytes: readFileSync(join(WORLD_GAZETTEER_FILES, GAZETTEER_FILE)),
     sources: JSON.parse(read('sources.json')),
   };
 }

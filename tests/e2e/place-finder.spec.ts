@@ -6,8 +6,8 @@ import { expect, test } from '@playwright/test';
 import { buildPlaceFinderPage, PAGE_PATH, servePlaceFinderPage } from './place-finder/build.ts';
 
 let outDir: string;
-/** The gazetteer's files, as the build names them: records.tsv-<hash>.gz, names.tsv-<hash>.gz. */
-const isGazetteerFile = (path: string) => /\.tsv-[\w-]+\.gz$/.test(path);
+/** The gazetteer's file, as the build names it: gazetteer.bin-<hash>.gz. */
+const isGazetteerFile = (path: string) => /gazetteer\.bin-[\w-]+\.gz$/.test(path);
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
@@ -29,7 +29,7 @@ test('the worker loads the gazetteer on first use and finds the places of a text
 
   const size = await page.evaluate(() => window.placeFinder.load());
   expect(size.records).toBeGreaterThan(30_000);
-  expect(asked.filter(isGazetteerFile)).toHaveLength(2);
+  expect(asked.filter(isGazetteerFile)).toHaveLength(1);
 
   const result = await page.evaluate(async () => {
     const phases: string[] = [];

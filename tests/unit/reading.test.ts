@@ -9,6 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { GEODATA_DIRECTORY, readGazetteer } from '../../scripts/geodata-files.ts';
 import { findMentions } from '../../src/lib/text/document-mentions.ts';
 import {
+  leadingParagraphs,
+  nextParagraphWithNames,
+  paragraphBatches,
+  rangeAt,
   readingParagraphs,
   type MentionSpan,
   type ReadingParagraph,
@@ -176,5 +180,75 @@ describe('readingParagraphs on the document', () => {
       expect(paragraph.section).toBe(paragraph.start >= relatedStart ? 'related' : 'article');
     }
     expect(paragraphs.filter((p) => p.section === 'article').length).toBeGreaterThan(5);
+  });
+});
+
+describe('the live paragraphs of a long text: where each name is, and which come first', () => {
+  // Four paragraphs; the second names nothing.
+  const text = 'Tbilisi and Batumi.\n\nNo place here.\n\nYerevan.\n\nBaku, then Ganja and Goris.';
+  const names = ['Tbilisi', 'Batumi', 'Yerevan', 'Baku', 'Ganja', 'Goris'];
+  const spans = names.map((name) => span(text, name.toLowerCase(), name));
+  const paragraphs = readingParagraphs(text, spans, text.length);
+
+  it('finds the paragraph that holds an offset, or the next one from a gap between two', () => {
+    expect(rangeAt(paragraphs, 0)).toBe(0);
+    expect(rangeAt(paragraphs, text.indexOf('Yerevan'))).toBe(2);
+    expect(rangeAt(paragraphs, text.indexOf('Goris'))).toBe(3);
+    expect(rangeAt(paragraphs, text.indexOf('\n\nNo place'))).toBe(1);
+    expect(rangeAt(paragraphs, text.length)).toBe(4);
+  });
+
+  it('makes live at once the first paragraphs up to a number of names, at least one', () => {
+    expect(leadingParagraphs(paragraphs, 2)).toBe(2);
+    expect(leadingParagraphs(paragraphs, 3)).toBe(3);
+    expect(leadingParagraphs(paragraphs, 0)).toBe(1);
+    expect(leadingParagraphs(paragraphs, 100)).toBe(4);
+  });
+
+  it('puts the paragraphs in the page in batches of about so many characters, the last whole', () => {
+    const lengths = paragraphs.map((p) => p.end - p.start);
+    expect(lengths).toEqual([19, 14, 8, 27]);
+    expect(paragraphBatches(paragraphs, 30)).toEqual([2, 4]);
+    expect(paragraphBatches(paragraphs, 20)).toEqual([2, 4]);
+    expect(paragraphBatches(paragraphs, 10)).toEqual([1, 2, 4]);
+    expect(paragraphBatches(paragraphs, 1000)).toEqual([4]);
+    expect(paragraphBatches(paragraphs, 1)).toEqual([1, 2, 3, 4]);
+    expect(paragraphBatches([], 10)).toEqual([0]);
+  });
+
+  it('sends Tab on to the next paragraph that names a place, either way, past one that names none', () => {
+    expect(nextParagraphWithNames(paragraphs, 0, false)).toBe(2);
+    expect(nextParagraphWithNames(paragraphs, 2, true)).toBe(0);
+    expect(nextParagraphWithNames(paragraphs, 3, false)).toBe(-1);
+    expect(nextParagraphWithNames(paragraphs, 0, true)).toBe(-1);
+  });
+
+  it('gives each paragraph exactly the names of the mentions that touch it, cut at its edges', () => {
+    // Many paragraphs and names, some crossing a paragraph's edge: the one-pass assignment
+    // must find for each paragraph what checking every mention against it finds.
+    const words = Array.from({ length: 400 }, (_, index) =>
+      index % 7 === 6 ? 'Place\n\n' : `Place${index} `,
+    ).join('');
+    const many: MentionSpan[] = [];
+    for (let start = 0; start + 12 < words.length; start += 5)
+      many.push({ featureId: `f${start}`, start, end: start + 4 + (start % 9) });
+    const paragraphs = readingParagraphs(words, many, words.length);
+    expect(paragraphs.length).toBeGreaterThan(50);
+    expect(many.some((m) => paragraphs.some((p) => m.start < p.start && m.end > p.start))).toBe(
+      true,
+    );
+    for (const { start, end, pieces } of paragraphs) {
+      const named = pieces.flatMap((piece) =>
+        piece.control
+          ? [...piece.control.featureIds, ...piece.control.parts.flatMap((part) => part.nested)]
+          : [],
+      );
+      const touching = many.filter((m) => m.start < end && m.end > start);
+      expect(new Set(named)).toEqual(new Set(touching.map((m) => m.featureId)));
+      for (const piece of pieces) {
+        expect(piece.start).toBeGreaterThanOrEqual(start);
+        expect(piece.start + piece.text.length).toBeLessThanOrEqual(end);
+      }
+    }
   });
 });

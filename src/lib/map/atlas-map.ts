@@ -146,6 +146,11 @@ export class AtlasMap {
         dragRotate: false,
         pitchWithRotate: false,
         cancelPendingTileRequestsWhileZooming: false,
+        // Labels show at once instead of fading in and out over 300 ms: a fade keeps the map
+        // drawing frames, each 50-120 ms of the page's main thread where WebGL is drawn in
+        // software (SwiftShader) on 2 busy cores. A reader's text's places took 11 frames to
+        // settle with the fade, 4-6 without (bench: open-text).
+        fadeDuration: 0,
         // Every style the atlas builds, and every imported layer it adds, is validated against
         // the style spec in the unit tests: checking it again on every load costs the first view
         // about 13 ms of the main thread.

@@ -3,12 +3,20 @@
  * their source (inline: a text names hundreds of places, not a hundred thousand) and style
  * layers, shown or hidden, and their data replaced as the reader reviews them. Used by the map
  * wrapper (atlas-map.ts) only, which hands it MapLibre's map.
+ *
+ * The style comes from the caller, the texts' own chunk, which has it loaded: waiting here for a
+ * chunk of its own put the places on the map seconds late on a busy page (each module fetched
+ * waits behind the map's frames), after the rest of the text had been shown.
  */
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { IMPORTED_LAYERS_BEFORE } from './style/imported-highlight.ts';
 
-type TextStyle = typeof import('./style/text-layers.ts');
+/** The style of a text's places (style/text-layers.ts). */
+export type TextStyle = Pick<
+  typeof import('./style/text-layers.ts'),
+  'textSource' | 'textLayerStyle'
+>;
 
 export interface TextMapLayerOptions {
   /** The text's layer id: its source's, and the prefix of its style layers'. */
@@ -16,6 +24,7 @@ export interface TextMapLayerOptions {
   colour: string;
   visible: boolean;
   data: FeatureCollection;
+  style: TextStyle;
 }
 
 export interface TextMapLayer {
@@ -31,43 +40,34 @@ export function addTextLayer(
   options: TextMapLayerOptions,
   changed: () => void,
 ): TextMapLayer {
-  const { id } = options;
-  let { visible, data } = options;
-  let state: 'waiting' | 'added' | 'removed' = 'waiting';
-  let layerIds: string[] = [];
-
-  function add(style: TextStyle) {
-    if (state !== 'waiting') return;
-    state = 'added';
-    map.addSource(id, style.textSource(data));
-    const layers = style.textLayerStyle(id, options.colour);
-    // Below the highlight of the reader's features, which must stay on top of them all.
-    for (const layer of layers) {
-      if (!visible) layer.layout = { ...layer.layout, visibility: 'none' };
-      map.addLayer(layer, IMPORTED_LAYERS_BEFORE);
-    }
-    layerIds = layers.map((layer) => layer.id);
-    changed();
+  const { id, style } = options;
+  let { visible } = options;
+  let removed = false;
+  map.addSource(id, style.textSource(options.data));
+  const layers = style.textLayerStyle(id, options.colour);
+  // Below the highlight of the reader's features, which must stay on top of them all.
+  for (const layer of layers) {
+    if (!visible) layer.layout = { ...layer.layout, visibility: 'none' };
+    map.addLayer(layer, IMPORTED_LAYERS_BEFORE);
   }
-  void import('./style/text-layers.ts').then(add);
+  const layerIds = layers.map((layer) => layer.id);
+  changed();
 
   return {
     setData(next) {
-      data = next;
-      if (state === 'added') map.getSource<GeoJSONSource>(id)?.setData(next);
+      if (!removed) map.getSource<GeoJSONSource>(id)?.setData(next);
     },
     setVisible(next) {
       // Setting a layer's visibility, even to what it already is, re-tiles its source.
       if (next === visible) return;
       visible = next;
-      if (state !== 'added') return;
+      if (removed) return;
       for (const layerId of layerIds)
         map.setLayoutProperty(layerId, 'visibility', next ? 'visible' : 'none');
     },
     remove() {
-      const was = state;
-      state = 'removed';
-      if (was !== 'added') return;
+      if (removed) return;
+      removed = true;
       for (const layerId of layerIds) if (map.getLayer(layerId)) map.removeLayer(layerId);
       if (map.getSource(id)) map.removeSource(id);
       changed();

@@ -2,8 +2,7 @@
  * The place finder in a Web Worker: loads the world gazetteer (assets of the page's own origin,
  * fetched only when the worker is first asked) and answers "find the places in this text".
  */
-import recordsUrl from '../../../geodata/world-gazetteer/records.tsv?gzip';
-import namesUrl from '../../../geodata/world-gazetteer/names.tsv?gzip';
+import gazetteerUrl from '../../../geodata/world-gazetteer/gazetteer.bin?gzip';
 import sources from '../../../geodata/world-gazetteer/sources.json';
 import usStates from '../../../geodata/world-gazetteer/us-states.json';
 import { focusCountries } from '../../../geodata/world-gazetteer/regions.json';
@@ -19,20 +18,24 @@ const scope = self as unknown as {
 };
 
 /**
- * A gazetteer file's text. It is built gzip-compressed (scripts/gzipped-asset.ts); a server that
- * sends it with `Content-Encoding: gzip` (vite preview) has the browser unpack it, another sends
- * the bytes as they are, and the worker unpacks them; the development server sends the text.
+ * The gazetteer file's bytes. It is built gzip-compressed (scripts/gzipped-asset.ts); a server
+ * that sends it with `Content-Encoding: gzip` (vite preview, as sirv sends any `.gz` file) has
+ * the browser's network process unpack it, beside the worker; another sends the compressed
+ * bytes as they are, and the worker unpacks them; the development server sends the file itself.
+ * Taken as a Blob first: Chromium then hands the response to its blob store without the worker
+ * touching each piece, and reads it back into one buffer, at half the worker's CPU of
+ * `response.arrayBuffer()` (measured: 80–130 against 210–240 ms, 3.7 MB, on a busy machine).
  */
-async function fetchText(url: string): Promise<string> {
+async function fetchBytes(url: string): Promise<Uint8Array> {
   const response = await fetch(url);
   if (!response.ok) {
     throw new Error(`the gazetteer file ${url} could not be loaded (HTTP ${response.status})`);
   }
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes[0] !== GZIP_MAGIC[0] || bytes[1] !== GZIP_MAGIC[1])
-    return new TextDecoder().decode(bytes);
-  const unpacked = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return new Response(unpacked).text();
+  const blob = await response.blob();
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  if (bytes[0] !== GZIP_MAGIC[0] || bytes[1] !== GZIP_MAGIC[1]) return bytes;
+  const unpacked = blob.stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(unpacked).arrayBuffer());
 }
 
 const GZIP_MAGIC = [0x1f, 0x8b];
@@ -42,9 +45,9 @@ let loading: Promise<PlaceFinderData> | undefined;
 const loadTimes = { fetchedMs: 0, readMs: 0 };
 
 function load(): Promise<PlaceFinderData> {
-  loading ??= Promise.all([fetchText(recordsUrl), fetchText(namesUrl)]).then(([records, names]) => {
+  loading ??= fetchBytes(gazetteerUrl).then((bytes) => {
     loadTimes.fetchedMs = Math.round(performance.now());
-    const gazetteer = new WorldGazetteer({ records, names, sources: sources as GazetteerSources });
+    const gazetteer = new WorldGazetteer({ bytes, sources: sources as GazetteerSources });
     loadTimes.readMs = Math.round(performance.now());
     return {
       gazetteer,

@@ -75,6 +75,16 @@ function overlapGroups(mentions: readonly MentionSpan[]): MentionSpan[][] {
 }
 
 function controlOf(text: string, group: MentionSpan[]): ReadingControl {
+  // Most names stand alone: a long text has thousands, and the general case below is costly.
+  if (group.length === 1) {
+    const { featureId, start, end } = group[0]!;
+    return {
+      start,
+      end,
+      featureIds: [featureId],
+      parts: [{ start, text: text.slice(start, end), nested: [] }],
+    };
+  }
   const start = Math.min(...group.map((m) => m.start));
   const end = Math.max(...group.map((m) => m.end));
   // The longest names: those no other name of the group holds. Each of them names the whole.
@@ -107,19 +117,22 @@ function controlOf(text: string, group: MentionSpan[]): ReadingControl {
   };
 }
 
+/** The pieces of one paragraph; `inside` are the mentions that touch it, sorted by start. */
 function piecesOf(
   text: string,
   start: number,
   end: number,
-  mentions: readonly MentionSpan[],
+  inside: readonly MentionSpan[],
 ): ReadingPiece[] {
   // A mention crossing the paragraph's edge is cut to it.
-  const inside = mentions
-    .filter((m) => m.start < end && m.end > start)
-    .map((m) => ({ ...m, start: Math.max(m.start, start), end: Math.min(m.end, end) }));
+  const cut = inside.map((m) => ({
+    ...m,
+    start: Math.max(m.start, start),
+    end: Math.min(m.end, end),
+  }));
   const pieces: ReadingPiece[] = [];
   let at = start;
-  for (const group of overlapGroups(inside)) {
+  for (const group of overlapGroups(cut)) {
     const control = controlOf(text, group);
     if (control.start > at) pieces.push({ start: at, text: text.slice(at, control.start) });
     pieces.push({ start: control.start, text: text.slice(control.start, control.end), control });
@@ -129,16 +142,95 @@ function piecesOf(
   return pieces;
 }
 
+/**
+ * The index of the range holding `offset`, or of the first range after it (ranges in order,
+ * apart); `ranges.length` when none is.
+ */
+export function rangeAt(ranges: readonly { start: number; end: number }[], offset: number): number {
+  let low = 0;
+  let high = ranges.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (ranges[middle]!.end <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 export function readingParagraphs(
   text: string,
   mentions: readonly MentionSpan[],
   relatedStart: number,
 ): ReadingParagraph[] {
   const sorted = [...mentions].sort((a, b) => a.start - b.start || b.end - a.end);
-  return paragraphRanges(text).map(({ start, end }) => ({
+  const ranges = paragraphRanges(text);
+  // Each mention to the paragraphs it touches, in one pass: a long text has thousands of both.
+  const touching: MentionSpan[][] = ranges.map(() => []);
+  for (const mention of sorted) {
+    for (
+      let index = rangeAt(ranges, mention.start);
+      index < ranges.length && ranges[index]!.start < mention.end;
+      index++
+    )
+      if (ranges[index]!.end > mention.start) touching[index]!.push(mention);
+  }
+  return ranges.map(({ start, end }, index) => ({
     start,
     end,
     section: start >= relatedStart ? 'related' : 'article',
-    pieces: piecesOf(text, start, end, sorted),
+    pieces: piecesOf(text, start, end, touching[index]!),
   }));
+}
+
+/**
+ * How many paragraphs from the first hold at most `controls` controls together (at least one):
+ * those the reading panel makes live at once, before it knows what the reader sees.
+ */
+export function leadingParagraphs(
+  paragraphs: readonly ReadingParagraph[],
+  controls: number,
+): number {
+  let count = 0;
+  let held = 0;
+  for (const paragraph of paragraphs) {
+    held += paragraph.pieces.filter((piece) => piece.control).length;
+    if (held > controls && count > 0) break;
+    count++;
+  }
+  return count;
+}
+
+/**
+ * The nearest paragraph after `from` (before it, `backwards`) that has a control, or -1: where
+ * the keyboard's Tab goes next in the text.
+ */
+export function nextParagraphWithNames(
+  paragraphs: readonly ReadingParagraph[],
+  from: number,
+  backwards: boolean,
+): number {
+  const step = backwards ? -1 : 1;
+  for (let index = from + step; index >= 0 && index < paragraphs.length; index += step)
+    if (paragraphs[index]!.pieces.some((piece) => piece.control)) return index;
+  return -1;
+}
+
+/**
+ * How many paragraphs from the first end each batch of about `characters` of text: the reading
+ * panel puts a long text in the page a batch a frame. The last is every paragraph.
+ */
+export function paragraphBatches(
+  paragraphs: readonly { start: number; end: number }[],
+  characters: number,
+): number[] {
+  const ends: number[] = [];
+  let size = 0;
+  paragraphs.forEach(({ start, end }, index) => {
+    size += end - start;
+    if (size < characters) return;
+    ends.push(index + 1);
+    size = 0;
+  });
+  if (ends.at(-1) !== paragraphs.length) ends.push(paragraphs.length);
+  return ends;
 }

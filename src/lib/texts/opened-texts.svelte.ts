@@ -206,7 +206,11 @@ export class OpenedTexts {
       record.colour = entry.colour;
       this.#kept.set(id, record);
       this.atlas.addLayer(entry);
-      this.read(id);
+      if (entry.data.bounds) this.atlas.showBounds(entry.data.bounds);
+      // The map and the lists take the text in one task, the reading panel in the next: a long
+      // text's both at once held the page for longer than a frame.
+      await new Promise((resolve) => setTimeout(resolve));
+      this.show(id);
       const count = entry.data.features.length;
       this.done = `Opened “${entry.name}”: ${count === 0 ? 'no place found' : `${count} place${count === 1 ? '' : 's'} found, each a suggestion to review`}.`;
       try {

@@ -27,8 +27,7 @@ import {
   type FeaturePopupOptions,
   type PopupCamera,
 } from './feature-popup.ts';
-import { mapImage, type MapImageText } from './map-image.ts';
-import { captureNow } from './map-snapshot.ts';
+import type { MapImageText } from './map-image.ts';
 import { addTextLayer, type TextMapLayer, type TextMapLayerOptions } from './text-map-layer.ts';
 import { rehide } from './style/atlas-layers.ts';
 import { ATLAS_SOURCE, CONTEXT_SOURCE } from './style/features.ts';
@@ -381,14 +380,30 @@ export class AtlasMap {
     }
   }
 
-  /** The map as a PNG fit to publish: title, legend, scale bar and credit around the view. */
-  image(text: MapImageText): Promise<Blob> {
+  /**
+   * The map as a PNG fit to publish: title, legend, scale bar and credit around the view. Its
+   * code is loaded when first asked for: the first load carries none of it.
+   */
+  async image(text: MapImageText): Promise<Blob> {
+    const { mapImage } = await import('./map-image.ts');
     return mapImage(this.map, text);
   }
 
-  /** The view now, drawn into a canvas at `pixelRatio` in this task (for the browser's print). */
-  drawViewInto(canvas: HTMLCanvasElement, pixelRatio: number): void {
-    captureNow(this.map, pixelRatio, canvas);
+  /** What drawViewInto needs, loaded ahead: the browser's print gives it one task to draw in. */
+  private snapshot: typeof import('./map-snapshot.ts') | null = null;
+
+  async preparePrint(): Promise<void> {
+    this.snapshot ??= await import('./map-snapshot.ts');
+  }
+
+  /**
+   * The view now, drawn into a canvas at `pixelRatio` in this task (for the browser's print);
+   * false until preparePrint() has resolved.
+   */
+  drawViewInto(canvas: HTMLCanvasElement, pixelRatio: number): boolean {
+    if (!this.snapshot) return false;
+    this.snapshot.captureNow(this.map, pixelRatio, canvas);
+    return true;
   }
 
   /**

@@ -10,7 +10,6 @@ import type { AtlasLayer } from '../geo/contract.ts';
 import type { AtlasMap } from '../map/atlas-map.ts';
 import type { AtlasState } from './atlas-state.svelte.ts';
 import { downloadBlob } from './download.ts';
-import { publicationText } from './publication.ts';
 
 const IMAGE_FILE = 'passage-atlas-map.png';
 
@@ -75,6 +74,8 @@ export class Saver {
     this.makingImage = true;
     try {
       this.message = 'Making the map image…';
+      // Loaded when first asked for: the first load carries none of the image's code.
+      const { publicationText } = await import('./publication.ts');
       const image = await map.image(publicationText(this.atlas));
       downloadBlob(image, IMAGE_FILE);
       this.message = `Saved ${IMAGE_FILE} (${Math.round(image.size / 1024)} KB).`;

@@ -21,12 +21,7 @@ import {
   type ImportedMapLayer,
   type ImportedMapLayerOptions,
 } from './imported-map-layer.ts';
-import {
-  openFeaturePopup,
-  showAboveSheet,
-  type FeaturePopupOptions,
-  type PopupCamera,
-} from './feature-popup.ts';
+import type { FeaturePopupOptions, PopupCamera } from './feature-popup.ts';
 import type { MapImageText } from './map-image.ts';
 import { addTextLayer, type TextMapLayer, type TextMapLayerOptions } from './text-map-layer.ts';
 import { rehide } from './style/atlas-layers.ts';
@@ -333,19 +328,26 @@ export class AtlasMap {
       if (this.popupCloser === close) this.popupCloser = null;
     };
     this.popupCloser = close;
-    void openFeaturePopup(this.map, { ...options, ...FIT_LIMITS }, () => closed).then((closer) => {
-      if (!closer) return;
-      if (closed) return closer();
-      closeOpened = closer;
-      onOpen?.();
-    });
+    // The placing of a popup is loaded with the first one: the first load carries none of it.
+    void import('./feature-popup.ts')
+      .then(({ openFeaturePopup }) =>
+        openFeaturePopup(this.map, { ...options, ...FIT_LIMITS }, () => closed),
+      )
+      .then((closer) => {
+        if (!closer) return;
+        if (closed) return closer();
+        closeOpened = closer;
+        onOpen?.();
+      });
     return close;
   }
 
   /** The page shows a popup as a sheet over the bottom of the map: the feature shows above it. */
   showAboveSheet(options: Omit<PopupOptions, 'content' | 'avoid'>, sheetHeight: number): void {
     this.closePopup();
-    showAboveSheet(this.map, { ...options, ...FIT_LIMITS, sheetHeight });
+    void import('./feature-popup.ts').then(({ showAboveSheet }) => {
+      if (!this.destroyed) showAboveSheet(this.map, { ...options, ...FIT_LIMITS, sheetHeight });
+    });
   }
 
   closePopup(): void {

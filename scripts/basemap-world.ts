@@ -33,7 +33,7 @@ export function worldCountries(): Feature<AreaGeometry>[] {
   const collection = feature(simplified, simplified.objects.countries);
   return collection.features.flatMap((country) => {
     const geometry = country.geometry as AreaGeometry | null;
-    // Antarctica lies beyond the map's bounds (MAP_MAX_BOUNDS): never in view.
+    // Antarctica lies beyond the map's bounds (MAP_MAX_BOUNDS, src/lib/map/map-defaults.ts): never in view.
     if (geometry === null || country.id === ANTARCTICA_ID) return [];
     const polygons = polygonsOf(geometry)
       .map((polygon) =>

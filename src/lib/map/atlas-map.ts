@@ -26,6 +26,15 @@ import type { MapImageText } from './map-image.ts';
 import { addTextLayer, type TextMapLayer, type TextMapLayerOptions } from './text-map-layer.ts';
 import { rehide } from './style/atlas-layers.ts';
 import { ATLAS_SOURCE, CONTEXT_SOURCE } from './style/features.ts';
+import {
+  FIT_LIMITS,
+  FIT_MAX_ZOOM,
+  FIT_PADDING_PX,
+  MAP_MAX_BOUNDS,
+  MAP_MIN_ZOOM,
+  SCALE_MAX_WIDTH_PX,
+  START_VIEW_PADDING_PX,
+} from './map-defaults.ts';
 import { FeatureHighlight, type FeatureKey, type HighlightFeature } from './feature-highlight.ts';
 
 export interface MapView {
@@ -65,29 +74,6 @@ export { PICK_TOLERANCE_PX };
 
 /** A feature's popup: what the page gives; the map adds how far it may zoom to fit. */
 export type PopupOptions = Omit<FeaturePopupOptions, 'fitPadding' | 'maxZoom' | 'pointZoom'>;
-
-/**
- * Room kept around the start view's features: more on the right, where the map's own controls
- * sit.
- */
-export const START_VIEW_PADDING_PX = { top: 40, bottom: 40, left: 40, right: 90 };
-/** Room kept around a feature or layer the map moves to. */
-export const FIT_PADDING_PX = 48;
-/** The map never zooms in closer than this to fit a feature or layer: the region stays readable. */
-export const FIT_MAX_ZOOM = 10;
-/** A single point is shown at least this close. */
-export const POINT_MIN_ZOOM = 8;
-const FIT_LIMITS = { fitPadding: FIT_PADDING_PX, maxZoom: FIT_MAX_ZOOM, pointZoom: POINT_MIN_ZOOM };
-/**
- * How far out and where a reader can go: the whole world, but not the poles, which the world's
- * map leaves out (Antarctica) or stretches past reading. Within these bounds the map is filled
- * at every zoom: MapLibre zooms in so that the view never shows more than them.
- */
-export const MAP_MIN_ZOOM = 1;
-// Just inside ±180°: MapLibre 6 fails to create a map whose bounds reach the antimeridian.
-export const MAP_MAX_BOUNDS: Bounds = [-179.9, -60, 179.9, 84];
-/** The scale bar's widest (MapLibre's ScaleControl). */
-export const SCALE_MAX_WIDTH_PX = 100;
 
 export class WebGLUnavailableError extends Error {
   constructor(cause: unknown) {

@@ -212,7 +212,8 @@ test('where the browser keeps nothing, the reader is told, and the layer works a
     };
   });
   await openAtlas(page);
-  await expect(page.locator('.storage-problem')).toHaveText(
+  // The layers' panel says so of the layers (the texts' panel says it of the texts).
+  await expect(page.locator('#layers-drawer .storage-problem')).toHaveText(
     'Your layers cannot be kept in this browser: this browser does not let the page keep data (a private window?). It works until the page is closed.',
   );
   await importFile(page, 'north.geojson', points(NORTH));

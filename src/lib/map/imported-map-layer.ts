@@ -39,6 +39,18 @@ export interface ImportedMapLayer {
   remove(): void;
 }
 
+/** Shows or hides a reader's layer's style layers (its imported file's or its text's). */
+export function showStyleLayers(map: MapLibreMap, layerIds: readonly string[], visible: boolean) {
+  for (const layerId of layerIds)
+    map.setLayoutProperty(layerId, 'visibility', visible ? 'visible' : 'none');
+}
+
+/** Takes a reader's layer's style layers and its source off the map. */
+export function removeStyleLayers(map: MapLibreMap, layerIds: readonly string[], source: string) {
+  for (const layerId of layerIds) if (map.getLayer(layerId)) map.removeLayer(layerId);
+  if (map.getSource(source)) map.removeSource(source);
+}
+
 /** `changed` is told when the layer's style layers come or go (the pickable layers change). */
 export function addImportedLayer(
   map: MapLibreMap,
@@ -108,8 +120,7 @@ export function addImportedLayer(
       if (next === visible) return;
       visible = next;
       if (state !== 'added') return;
-      for (const layerId of layerIds)
-        map.setLayoutProperty(layerId, 'visibility', next ? 'visible' : 'none');
+      showStyleLayers(map, layerIds, next);
     },
     setLabel(property) {
       if (property === labelProperty) return;
@@ -123,8 +134,7 @@ export function addImportedLayer(
       state = 'removed';
       settle(false);
       if (was !== 'added') return;
-      for (const layerId of layerIds) if (map.getLayer(layerId)) map.removeLayer(layerId);
-      if (map.getSource(id)) map.removeSource(id);
+      removeStyleLayers(map, layerIds, id);
       changed();
     },
   };

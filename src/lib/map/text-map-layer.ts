@@ -8,6 +8,7 @@
  * chunk of its own put the places on the map seconds late on a busy page (each module fetched
  * waits behind the map's frames), after the rest of the text had been shown.
  */
+import { removeStyleLayers, showStyleLayers } from './imported-map-layer.ts';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { IMPORTED_LAYERS_BEFORE } from './style/imported-highlight.ts';
@@ -62,14 +63,12 @@ export function addTextLayer(
       if (next === visible) return;
       visible = next;
       if (removed) return;
-      for (const layerId of layerIds)
-        map.setLayoutProperty(layerId, 'visibility', next ? 'visible' : 'none');
+      showStyleLayers(map, layerIds, next);
     },
     remove() {
       if (removed) return;
       removed = true;
-      for (const layerId of layerIds) if (map.getLayer(layerId)) map.removeLayer(layerId);
-      if (map.getSource(id)) map.removeSource(id);
+      removeStyleLayers(map, layerIds, id);
       changed();
     },
   };

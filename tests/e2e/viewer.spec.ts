@@ -235,8 +235,10 @@ test.describe('finding and keyboard', () => {
     atlas: { page },
   }) => {
     await openAtlas(page);
+    // The panels come after the map's first view: Tab walks them once they are there.
+    await expect(page.locator('.feature-button[data-feature-id="yevlakh"]')).toBeAttached();
     let focusedId: string | null = null;
-    for (let presses = 0; presses < 60 && focusedId !== 'yevlakh'; presses++) {
+    for (let presses = 0; presses < 80 && focusedId !== 'yevlakh'; presses++) {
       await page.keyboard.press('Tab');
       focusedId = await page.evaluate(() =>
         document.activeElement?.classList.contains('feature-button')

@@ -42,8 +42,9 @@ const contentSecurityPolicyMeta: Plugin = {
 };
 
 /**
- * Preloads the fonts the first view draws with, so that they load beside the script instead of
- * after it (the map waits for its label font).
+ * Preloads the face the first view draws with, so that it loads beside the script instead of
+ * after it (the map waits for its label font). Only the regular one: the semi-bold is for the
+ * panels' headings, which come after the map's first view and load it then.
  */
 const preloadFirstFonts: Plugin = {
   name: 'preload-first-fonts',
@@ -52,7 +53,7 @@ const preloadFirstFonts: Plugin = {
     order: 'post',
     handler: (_html, context) =>
       Object.keys(context.bundle ?? {})
-        .filter((fileName) => /noto-sans-latin-(400|600)-normal-[\w-]+\.woff2$/.test(fileName))
+        .filter((fileName) => /noto-sans-latin-400-normal-[\w-]+\.woff2$/.test(fileName))
         .sort()
         .map((fileName) => ({
           tag: 'link',

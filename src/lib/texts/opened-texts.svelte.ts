@@ -214,6 +214,8 @@ export class OpenedTexts {
       const count = entry.data.features.length;
       this.done = `Opened “${entry.name}”: ${count === 0 ? 'no place found' : `${count} place${count === 1 ? '' : 's'} found, each a suggestion to review`}.`;
       try {
+        // Kept in a task of its own too: the browser copies the whole text as it stores it.
+        await new Promise((resolve) => setTimeout(resolve));
         await this.#store?.put(record);
       } catch (error) {
         this.#problem(error, `“${entry.name}” could not be kept`);

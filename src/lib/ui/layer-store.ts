@@ -28,10 +28,8 @@ export type LayerStore = KeptStore<StoredLayer>;
 /** Opens the store; rejects with StorageFailed where the browser keeps nothing. */
 export function openLayerStore(): Promise<LayerStore> {
   return openKeptStore<StoredLayer>(DATABASE_NAME, 'layers', 'next-layer', {
-    cannotOpen: 'Your layers cannot be kept in this browser',
-    cannotLoad: 'Your kept layers could not be read',
-    cannotNumber: 'The layer could not be numbered',
-    cannotPut: (layer) => `“${layer.name}” could not be kept`,
-    cannotDelete: 'The layer could not be forgotten',
+    one: 'layer',
+    many: 'layers',
+    nameOf: (layer) => layer.name,
   });
 }

@@ -69,7 +69,7 @@ function memoryStore() {
   };
   const store: LayerStore = {
     load: async () => [...records.values()].sort((a, b) => a.order - b.order),
-    takeLayerNumber: async () => next++,
+    takeNumber: async () => next++,
     put: async (layer) => {
       write();
       records.set(layer.id, structuredClone(layer));

@@ -51,10 +51,10 @@ describe('the layer store', () => {
 
   it('numbers layers once and for all, across visits', async () => {
     const store = await openLayerStore();
-    expect([await store.takeLayerNumber(), await store.takeLayerNumber()]).toEqual([1, 2]);
+    expect([await store.takeNumber(), await store.takeNumber()]).toEqual([1, 2]);
     store.close();
     const reopened = await openLayerStore();
-    expect(await reopened.takeLayerNumber()).toBe(3);
+    expect(await reopened.takeNumber()).toBe(3);
     reopened.close();
   });
 

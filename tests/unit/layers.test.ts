@@ -15,6 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { GEODATA_DIRECTORY, readBuildInput, readGazetteer } from '../../scripts/geodata-files.ts';
 import { buildLayers } from '../../src/lib/geo/build-layers.ts';
 import type { AtlasFeature, AtlasLayer } from '../../src/lib/geo/contract.ts';
+import { linesOf } from '../../src/lib/geo/geometry-lines.ts';
 import { formatJson } from '../../src/lib/geo/layer-file.ts';
 
 /** The contract's lists, restated here so that a change to either side is noticed. */
@@ -35,22 +36,7 @@ const layers = layerFiles.map((file) => ({
 const features: AtlasFeature[] = layers.flatMap(({ layer }) => layer.features);
 const featureById = (id: string) => features.find((feature) => feature.id === id);
 
-function positionsOf(geometry: Geometry): Position[] {
-  switch (geometry.type) {
-    case 'Point':
-      return [geometry.coordinates];
-    case 'MultiPoint':
-    case 'LineString':
-      return geometry.coordinates;
-    case 'MultiLineString':
-    case 'Polygon':
-      return geometry.coordinates.flat();
-    case 'MultiPolygon':
-      return geometry.coordinates.flat(2);
-    case 'GeometryCollection':
-      return geometry.geometries.flatMap(positionsOf);
-  }
-}
+const positionsOf = (geometry: Geometry): Position[] => linesOf(geometry).flat();
 
 /** Polygons as lists of rings, exterior ring first. */
 function polygonsOf(geometry: Geometry): Position[][][] {

@@ -2,6 +2,7 @@
 /** A reader's file as the finder reads it: formats, encodings, titles, refusals. */
 import { describe, expect, it } from 'vitest';
 import { MAX_TEXT_BYTES, readTextFile, TextFileError } from '../../src/lib/text/text-file.ts';
+import { TEXT_FILE_TYPES, textFormat } from '../../src/lib/text/text-formats.ts';
 
 // HTML as the page parses it.
 const parseHtml = (html: string) => new DOMParser().parseFromString(html, 'text/html');
@@ -31,5 +32,15 @@ describe('readTextFile', () => {
     expect(() => read('b.txt', new Uint8Array([0xc3, 0x28]))).toThrow('b.txt: not UTF-8 text');
     expect(() => read('c.docx', 'x')).toThrow('c.docx: not a .txt, .md, .html or .pdf file');
     expect(() => read('d.txt', new Uint8Array(MAX_TEXT_BYTES + 1))).toThrow(TextFileError);
+  });
+});
+
+describe('the file chooser of texts', () => {
+  it('offers every ending the finder reads, and their media types', () => {
+    expect(TEXT_FILE_TYPES).toBe(
+      '.txt,.text,.md,.markdown,.html,.htm,.pdf,text/plain,text/markdown,text/html,application/pdf',
+    );
+    for (const ending of TEXT_FILE_TYPES.split(',').filter((type) => type.startsWith('.')))
+      expect(textFormat(`a${ending}`), ending).toBeDefined();
   });
 });

@@ -8,6 +8,7 @@
 import { LngLatBounds, Popup, type Map as MapLibreMap, type Offset } from 'maplibre-gl';
 import type { Geometry, Position } from 'geojson';
 import { featureBounds, type Bounds } from '../geo/feature-place.ts';
+import { linesOf } from '../geo/geometry-lines.ts';
 import {
   panToFit,
   placePopup,
@@ -54,25 +55,6 @@ const MAP_BUTTONS_PX = { width: 82, height: 150 } as const;
 export const POINT_GAP_PX = 6;
 
 const isPoint = (geometry: Geometry) => geometry.type === 'Point';
-
-/** Every line (or ring, or point) of a geometry, as positions. */
-function linesOf(geometry: Geometry): Position[][] {
-  switch (geometry.type) {
-    case 'Point':
-      return [[geometry.coordinates]];
-    case 'MultiPoint':
-      return geometry.coordinates.map((position) => [position]);
-    case 'LineString':
-      return [geometry.coordinates];
-    case 'MultiLineString':
-    case 'Polygon':
-      return geometry.coordinates;
-    case 'MultiPolygon':
-      return geometry.coordinates.flat();
-    case 'GeometryCollection':
-      return geometry.geometries.flatMap(linesOf);
-  }
-}
 
 function project(map: MapLibreMap, position: Position): Point {
   const point = map.project([position[0]!, position[1]!]);

@@ -29,14 +29,20 @@ export interface LegendEntry {
   detail?: string | undefined;
 }
 
-/** Sizes in the legend's own units (CSS pixels at the image's scale). */
+/** Sizes in the legend's own units (CSS pixels at the image's scale): a symbol's swatch. */
 export const SWATCH = { width: 36, height: 16 } as const;
-const GAP = 8;
-const FONT_SIZE = 12;
-const LINE_HEIGHT = 16;
-const ROW_GAP = 6;
-const COLUMN_WIDTH = 250;
-const COLUMN_GAP = 18;
+/** The rest of the legend's layout, in the same units. */
+const LAYOUT = {
+  /** Between a swatch and its words. */
+  gap: 8,
+  fontSize: 12,
+  lineHeight: 16,
+  /** Between one row of entries and the next. */
+  rowGap: 6,
+  /** The narrowest a column of entries may be: as many columns as fit. */
+  columnWidth: 250,
+  columnGap: 18,
+} as const;
 
 export const LEGEND_COLOURS = { text: '#1f1f1f', muted: '#5c5c5c' } as const;
 
@@ -59,11 +65,13 @@ export function layoutLegend(
 ): { placed: PlacedEntry[]; height: number } {
   const columns = Math.max(
     1,
-    Math.floor((width + COLUMN_GAP * unit) / ((COLUMN_WIDTH + COLUMN_GAP) * unit)),
+    Math.floor(
+      (width + LAYOUT.columnGap * unit) / ((LAYOUT.columnWidth + LAYOUT.columnGap) * unit),
+    ),
   );
-  const columnWidth = (width - (columns - 1) * COLUMN_GAP * unit) / columns;
-  const textWidth = columnWidth - (SWATCH.width + GAP) * unit;
-  context.font = canvasFont(FONT_SIZE * unit);
+  const columnWidth = (width - (columns - 1) * LAYOUT.columnGap * unit) / columns;
+  const textWidth = columnWidth - (SWATCH.width + LAYOUT.gap) * unit;
+  context.font = canvasFont(LAYOUT.fontSize * unit);
   const placed: PlacedEntry[] = [];
   let y = 0;
   for (let start = 0; start < entries.length; start += columns) {
@@ -71,12 +79,12 @@ export function layoutLegend(
     entries.slice(start, start + columns).forEach((entry, column) => {
       const text = entry.detail ? `${entry.label} (${entry.detail})` : entry.label;
       const lines = wrapText(context, text, textWidth);
-      rowHeight = Math.max(rowHeight, lines.length * LINE_HEIGHT * unit);
-      placed.push({ entry, lines, x: column * (columnWidth + COLUMN_GAP * unit), y });
+      rowHeight = Math.max(rowHeight, lines.length * LAYOUT.lineHeight * unit);
+      placed.push({ entry, lines, x: column * (columnWidth + LAYOUT.columnGap * unit), y });
     });
-    y += rowHeight + ROW_GAP * unit;
+    y += rowHeight + LAYOUT.rowGap * unit;
   }
-  return { placed, height: Math.max(0, y - ROW_GAP * unit) };
+  return { placed, height: Math.max(0, y - LAYOUT.rowGap * unit) };
 }
 
 /** Draws a laid-out legend with its top left at (left, top). */
@@ -88,16 +96,16 @@ export function drawLegend(
   unit: number,
 ): void {
   for (const { entry, lines, x, y } of placed) {
-    const swatchTop = top + y + Math.max(0, (LINE_HEIGHT - SWATCH.height) / 2) * unit;
+    const swatchTop = top + y + Math.max(0, (LAYOUT.lineHeight - SWATCH.height) / 2) * unit;
     drawSymbol(context, entry.symbol, left + x, swatchTop, unit);
-    context.font = canvasFont(FONT_SIZE * unit);
+    context.font = canvasFont(LAYOUT.fontSize * unit);
     context.fillStyle = LEGEND_COLOURS.text;
     context.textBaseline = 'middle';
     lines.forEach((line, index) =>
       context.fillText(
         line,
-        left + x + (SWATCH.width + GAP) * unit,
-        top + y + (index + 0.5) * LINE_HEIGHT * unit,
+        left + x + (SWATCH.width + LAYOUT.gap) * unit,
+        top + y + (index + 0.5) * LAYOUT.lineHeight * unit,
       ),
     );
   }

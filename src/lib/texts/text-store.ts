@@ -43,10 +43,8 @@ export type TextStore = KeptStore<StoredText>;
 /** Opens the store; rejects with StorageFailed where the browser keeps nothing. */
 export function openTextStore(): Promise<TextStore> {
   return openKeptStore<StoredText>(TEXTS_DATABASE_NAME, 'texts', 'next-text', {
-    cannotOpen: 'Your texts cannot be kept in this browser',
-    cannotLoad: 'Your kept texts could not be read',
-    cannotNumber: 'The text could not be numbered',
-    cannotPut: (text) => `“${text.citation.title}” could not be kept`,
-    cannotDelete: 'The text could not be forgotten',
+    one: 'text',
+    many: 'texts',
+    nameOf: (text) => text.citation.title,
   });
 }

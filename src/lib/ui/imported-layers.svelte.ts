@@ -130,7 +130,7 @@ export class ImportedLayers {
     let number = this.nextNumber;
     if (this.store) {
       try {
-        number = Math.max(number, await this.store.takeLayerNumber());
+        number = Math.max(number, await this.store.takeNumber());
       } catch (error) {
         this.problem(error, 'The layer could not be numbered');
       }

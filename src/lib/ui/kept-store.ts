@@ -43,17 +43,12 @@ export interface KeptStore<T extends KeptRecord> {
   close(): void;
 }
 
-/** How a store names what it keeps, in its messages: "layers", "the layer", ... */
-export interface KeptStoreWords<T> {
-  /** "Your layers cannot be kept in this browser" */
-  cannotOpen: string;
-  /** "Your kept layers could not be read" */
-  cannotLoad: string;
-  /** "The layer could not be numbered" */
-  cannotNumber: string;
-  cannotPut: (record: T) => string;
-  /** "The layer could not be forgotten" */
-  cannotDelete: string;
+/** How a store's messages name what it keeps: "layer", "layers", and each record. */
+export interface KeptStoreNames<T> {
+  one: string;
+  many: string;
+  /** As a message quotes a record: a layer's name, a text's title. */
+  nameOf: (record: T) => string;
 }
 
 const COUNTERS = 'counters';
@@ -63,7 +58,7 @@ export async function openKeptStore<T extends KeptRecord>(
   databaseName: string,
   records: string,
   counter: string,
-  words: KeptStoreWords<T>,
+  { one, many, nameOf }: KeptStoreNames<T>,
 ): Promise<KeptStore<T>> {
   let database: IDBPDatabase;
   try {
@@ -75,7 +70,7 @@ export async function openKeptStore<T extends KeptRecord>(
       },
     });
   } catch (error) {
-    throw new StorageFailed(words.cannotOpen, error);
+    throw new StorageFailed(`Your ${many} cannot be kept in this browser`, error);
   }
   const guard = async <R>(what: string, run: () => Promise<R>): Promise<R> => {
     try {
@@ -86,11 +81,11 @@ export async function openKeptStore<T extends KeptRecord>(
   };
   return {
     load: () =>
-      guard(words.cannotLoad, async () =>
+      guard(`Your kept ${many} could not be read`, async () =>
         ((await database.getAll(records)) as T[]).sort((a, b) => a.order - b.order),
       ),
     takeNumber: () =>
-      guard(words.cannotNumber, async () => {
+      guard(`The ${one} could not be numbered`, async () => {
         const transaction = database.transaction(COUNTERS, 'readwrite');
         const next = ((await transaction.store.get(counter)) as number | undefined) ?? 1;
         await transaction.store.put(next + 1, counter);
@@ -98,7 +93,9 @@ export async function openKeptStore<T extends KeptRecord>(
         return next;
       }),
     put: (record) =>
-      guard(words.cannotPut(record), async () => void (await database.put(records, record))),
+      guard(`“${nameOf(record)}” could not be kept`, async () => {
+        await database.put(records, record);
+      }),
     update: (id, changes) =>
       guard('The change could not be kept', async () => {
         const transaction = database.transaction(records, 'readwrite');
@@ -106,7 +103,7 @@ export async function openKeptStore<T extends KeptRecord>(
         if (stored) await transaction.store.put({ ...stored, ...changes });
         await transaction.done;
       }),
-    delete: (id) => guard(words.cannotDelete, () => database.delete(records, id)),
+    delete: (id) => guard(`The ${one} could not be forgotten`, () => database.delete(records, id)),
     close: () => database.close(),
   };
 }

@@ -55,6 +55,23 @@ export interface ImportedLayerEntry extends LayerEntryBase {
   swapSuggested: boolean;
 }
 
+/**
+ * What an imported layer draws, by its geometry types: points, lines, areas (as its style layers
+ * filter them: map/style/imported-layers.ts). The page's legend and the printed one show these.
+ */
+export function drawnShapes(geometryTypes: readonly string[]): {
+  point: boolean;
+  line: boolean;
+  area: boolean;
+} {
+  const has = (...types: string[]) => geometryTypes.some((type) => types.includes(type));
+  return {
+    point: has('Point', 'MultiPoint'),
+    line: has('LineString', 'MultiLineString'),
+    area: has('Polygon', 'MultiPolygon'),
+  };
+}
+
 export interface TextLayerData {
   /** The text as the place finder read it: what the mentions' offsets point into. */
   text: string;

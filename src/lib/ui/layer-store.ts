@@ -3,7 +3,7 @@
  * as GeoJSON and how it was shown, and the number the next layer's id takes, so that an id — and
  * every permalink naming one of its features — is never given to another layer.
  */
-import { openKeptStore } from './kept-store.ts';
+import { openKeptStore, type KeptStore } from './kept-store.ts';
 
 export { describeStorageError, StorageFailed } from './kept-store.ts';
 
@@ -22,25 +22,14 @@ export interface StoredLayer {
   data: Blob;
 }
 
-export interface LayerStore {
-  /** The kept layers, in order. */
-  load(): Promise<StoredLayer[]>;
-  /** The number of the next layer's id, taken (never given again). */
-  takeLayerNumber(): Promise<number>;
-  put(layer: StoredLayer): Promise<void>;
-  update(id: string, changes: Partial<Omit<StoredLayer, 'id'>>): Promise<void>;
-  delete(id: string): Promise<void>;
-  close(): void;
-}
+/** The kept layers; its counter (takeNumber) numbers their ids. */
+export type LayerStore = KeptStore<StoredLayer>;
 
 /** Opens the store; rejects with StorageFailed where the browser keeps nothing. */
-export async function openLayerStore(): Promise<LayerStore> {
-  const store = await openKeptStore<StoredLayer>(DATABASE_NAME, 'layers', 'next-layer', {
-    cannotOpen: 'Your layers cannot be kept in this browser',
-    cannotLoad: 'Your kept layers could not be read',
-    cannotNumber: 'The layer could not be numbered',
-    cannotPut: (layer) => `“${layer.name}” could not be kept`,
-    cannotDelete: 'The layer could not be forgotten',
+export function openLayerStore(): Promise<LayerStore> {
+  return openKeptStore<StoredLayer>(DATABASE_NAME, 'layers', 'next-layer', {
+    one: 'layer',
+    many: 'layers',
+    nameOf: (layer) => layer.name,
   });
-  return { ...store, takeLayerNumber: store.takeNumber };
 }

@@ -9,7 +9,7 @@ import type { LegendEntry } from '../map/image-legend.ts';
 import { namedOnlyInRelatedPosts } from '../map/style/features.ts';
 import { COLOURS, DASHES, routeColour, routeDashes } from '../map/style/theme.ts';
 import { describePeriod } from './describe.ts';
-import type { LayerEntry } from './layer-model.ts';
+import { drawnShapes, type LayerEntry } from './layer-model.ts';
 
 /** The widths and radii the style draws with (style/atlas-layers.ts; a unit test checks). */
 export const DRAWN = {
@@ -134,16 +134,8 @@ export function visibleLegend(
   for (const layer of ordered) {
     if (!layer.visible) continue;
     if (layer.origin === 'imported') {
-      const types = layer.data.geometryTypes;
-      const has = (...names: string[]) => types.some((type) => names.includes(type));
       entries.push({
-        symbol: {
-          type: 'layer',
-          colour: layer.colour,
-          point: has('Point', 'MultiPoint'),
-          line: has('LineString', 'MultiLineString'),
-          area: has('Polygon', 'MultiPolygon'),
-        },
+        symbol: { type: 'layer', colour: layer.colour, ...drawnShapes(layer.data.geometryTypes) },
         label: `Your layer “${layer.name}”`,
       });
       continue;

@@ -13,8 +13,15 @@ import type {
 } from '@maplibre/maplibre-gl-style-spec';
 import type { AtlasLayer, LayerName } from '../../geo/contract.ts';
 import { ATLAS_SOURCE, namedOnlyInRelatedPosts } from './features.ts';
-import { groupMetadata, HIGHLIGHT_SOURCE, PICK_ORDER, type HighlightKind } from './interaction.ts';
-import { COLOURS, DASHES, LABEL_FONT, routeColour, routeDashes } from './theme.ts';
+import {
+  groupMetadata,
+  HIGHLIGHT_SOURCE,
+  PICK_ORDER,
+  type AtlasLayerMetadata,
+  type HighlightKind,
+} from './interaction.ts';
+import * as build from './layer-builders.ts';
+import { COLOURS, DASHES, routeColour, routeDashes } from './theme.ts';
 
 const group = (name: LayerName | 'highlight', pick?: number) => groupMetadata(name, pick);
 const kindIs = (kind: string): ExpressionSpecification => ['==', ['get', 'kind'], kind];
@@ -29,67 +36,70 @@ export const highlightIs = (kind: HighlightKind): ExpressionSpecification => [
   kind,
 ];
 
+/** A layer of the atlas source: the document's features. */
+const ofAtlas = (
+  id: string,
+  metadata: AtlasLayerMetadata,
+  filter: FilterSpecification,
+): build.LayerTarget => ({ id, source: ATLAS_SOURCE, metadata, filter });
+
+/** A highlight layer: the hovered or selected feature of one kind, copied to its own source. */
+const highlighting = (kind: HighlightKind): build.LayerTarget => ({
+  id: `highlight-${kind}`,
+  source: HIGHLIGHT_SOURCE,
+  metadata: group('highlight'),
+  filter: highlightIs(kind),
+});
+
 /** One line layer and one label layer per route, each with its own constant colour and dash. */
 function routeLayers(routes: AtlasLayer | undefined): LayerSpecification[] {
   const features = routes?.features ?? [];
   const colourOf = (route: (typeof features)[number], index: number) =>
     namedOnlyInRelatedPosts(route.properties) ? COLOURS.relatedOnly : routeColour(index);
-  const lines: LayerSpecification[] = features.map((route, index) => {
+  const isRoute = (route: (typeof features)[number]): FilterSpecification => [
+    '==',
+    ['get', 'atlasId'],
+    route.id,
+  ];
+  const lines = features.map((route, index) => {
     const dashes = routeDashes(route.properties.geometryQuality, Boolean(route.properties.validTo));
-    return {
-      id: `routes-line-${route.id}`,
-      type: 'line',
-      source: ATLAS_SOURCE,
-      metadata: group('routes', PICK_ORDER.route),
-      filter: ['==', ['get', 'atlasId'], route.id],
-      layout: { 'line-join': 'round' },
-      paint: {
-        'line-color': colourOf(route, index),
-        'line-width': 3.5,
+    return build.line(
+      ofAtlas(`routes-line-${route.id}`, group('routes', PICK_ORDER.route), isRoute(route)),
+      {
+        colour: colourOf(route, index),
+        width: 3.5,
         // A solid line needs no dash pattern (and a plainer shader).
-        ...(dashes[1] === 0 ? {} : { 'line-dasharray': [...dashes] }),
+        dashes: dashes[1] === 0 ? undefined : dashes,
+        round: 'joins',
       },
-    };
+    );
   });
-  const labels: LayerSpecification[] = features.map((route, index) => ({
-    id: `routes-label-${route.id}`,
-    type: 'symbol',
-    source: ATLAS_SOURCE,
-    metadata: group('routes'),
-    filter: ['==', ['get', 'atlasId'], route.id],
-    layout: {
-      'symbol-placement': 'line',
-      'text-field': ['get', 'label'],
-      'text-font': LABEL_FONT,
-      'text-size': 12,
-      'text-offset': [0, -1],
-    },
-    paint: {
-      'text-color': colourOf(route, index),
-      'text-halo-color': COLOURS.labelHalo,
-      'text-halo-width': 1.5,
-    },
-  }));
+  const labels = features.map((route, index) =>
+    build.label(
+      ofAtlas(`routes-label-${route.id}`, group('routes'), isRoute(route)),
+      {
+        text: ['get', 'label'],
+        size: 12,
+        colour: colourOf(route, index),
+        halo: build.labelHalo(1.5),
+      },
+      build.ALONG_LINE,
+    ),
+  );
   return [
-    {
-      id: 'routes-casing',
-      type: 'line',
-      source: ATLAS_SOURCE,
-      metadata: group('routes'),
-      filter: inLayer('routes'),
-      layout: { 'line-join': 'round', 'line-cap': 'round' },
-      paint: { 'line-color': COLOURS.routeCasing, 'line-width': 6, 'line-opacity': 0.85 },
-    },
-    {
-      // A hovered or selected route: a dark casing around its line.
-      id: 'highlight-route',
-      type: 'line',
-      source: HIGHLIGHT_SOURCE,
-      metadata: group('highlight'),
-      filter: highlightIs('route'),
-      layout: { 'line-join': 'round', 'line-cap': 'round' },
-      paint: { 'line-color': COLOURS.highlight, 'line-width': 9, 'line-opacity': 0.85 },
-    },
+    build.line(ofAtlas('routes-casing', group('routes'), inLayer('routes')), {
+      colour: COLOURS.routeCasing,
+      width: 6,
+      opacity: 0.85,
+      round: 'joins and caps',
+    }),
+    // A hovered or selected route: a dark casing around its line.
+    build.line(highlighting('route'), {
+      colour: COLOURS.highlight,
+      width: 9,
+      opacity: 0.85,
+      round: 'joins and caps',
+    }),
     ...lines,
     ...labels,
   ];
@@ -131,53 +141,32 @@ export function atlasLayers(
 }
 
 function documentLayers(routes: AtlasLayer | undefined): LayerSpecification[] {
+  /** Region and country names, set apart by their letter spacing, wrapped short. */
+  const areaSpacing = { 'text-letter-spacing': 0.08, 'text-max-width': 9 };
   const areaLabel = (kind: 'region' | 'country', colour: string, size: number, related = false) =>
-    ({
-      id: `areas-label-${kind}${related ? '-related' : ''}`,
-      type: 'symbol',
-      source: ATLAS_SOURCE,
-      metadata: group('areas', PICK_ORDER.area),
-      filter: ['all', inLayer('areas'), kindIs(kind), related ? relatedOnly : inStatement],
-      layout: {
-        'text-field': ['get', 'label'],
-        'text-font': LABEL_FONT,
-        'text-size': size,
-        'text-letter-spacing': 0.08,
-        'text-max-width': 9,
-      },
-      paint: {
-        'text-color': colour,
-        'text-halo-color': COLOURS.labelHalo,
-        'text-halo-width': 1.4,
-      },
-    }) satisfies LayerSpecification;
+    build.label(
+      ofAtlas(`areas-label-${kind}${related ? '-related' : ''}`, group('areas', PICK_ORDER.area), [
+        'all',
+        inLayer('areas'),
+        kindIs(kind),
+        related ? relatedOnly : inStatement,
+      ]),
+      { text: ['get', 'label'], size, colour, halo: build.labelHalo(1.4) },
+      areaSpacing,
+    );
+  const place = (kind: string, ...clauses: ExpressionSpecification[]): FilterSpecification => [
+    'all',
+    inLayer('places'),
+    kindIs(kind),
+    ...clauses,
+  ];
+  const border = { colour: COLOURS.border, dashes: DASHES.border, round: 'joins' } as const;
   return [
-    {
-      id: 'borders-line',
-      type: 'line',
-      source: ATLAS_SOURCE,
-      metadata: group('borders', PICK_ORDER.border),
-      filter: inLayer('borders'),
-      layout: { 'line-join': 'round' },
-      paint: {
-        'line-color': COLOURS.border,
-        'line-width': 1.8,
-        'line-dasharray': [...DASHES.border],
-      },
-    },
-    {
-      id: 'highlight-border',
-      type: 'line',
-      source: HIGHLIGHT_SOURCE,
-      metadata: group('highlight'),
-      filter: highlightIs('border'),
-      layout: { 'line-join': 'round' },
-      paint: {
-        'line-color': COLOURS.border,
-        'line-width': 3.5,
-        'line-dasharray': [...DASHES.border],
-      },
-    },
+    build.line(ofAtlas('borders-line', group('borders', PICK_ORDER.border), inLayer('borders')), {
+      ...border,
+      width: 1.8,
+    }),
+    build.line(highlighting('border'), { ...border, width: 3.5 }),
     ...routeLayers(routes),
     // The region the text is about is placed before the countries (the top layer is placed
     // first), so it wins a place when their labels collide; the statement's before the others.
@@ -185,130 +174,70 @@ function documentLayers(routes: AtlasLayer | undefined): LayerSpecification[] {
     areaLabel('region', COLOURS.relatedOnly, 14, true),
     areaLabel('country', COLOURS.country, 12),
     areaLabel('region', COLOURS.region, 14),
-    {
-      // A hovered or selected area: its label again, over the first, on a broad halo.
-      id: 'highlight-area-label',
-      type: 'symbol',
-      source: HIGHLIGHT_SOURCE,
-      metadata: group('highlight'),
-      filter: highlightIs('area'),
-      layout: {
-        'text-field': ['get', 'label'],
-        'text-font': LABEL_FONT,
-        'text-size': 13,
-        'text-letter-spacing': 0.08,
-        'text-max-width': 9,
-        'text-allow-overlap': true,
-        'text-ignore-placement': true,
+    // A hovered or selected area: its label again, over the first, on a broad halo.
+    build.label(
+      { ...highlighting('area'), id: 'highlight-area-label' },
+      { text: ['get', 'label'], size: 13, colour: COLOURS.highlight, halo: build.labelHalo(3) },
+      { ...areaSpacing, 'text-allow-overlap': true, 'text-ignore-placement': true },
+    ),
+    // Hollow and grey: a place only the page's related posts name.
+    build.marker(
+      ofAtlas(
+        'places-settlement-related',
+        group('places', PICK_ORDER.settlement),
+        place('settlement', relatedOnly),
+      ),
+      {
+        colour: COLOURS.relatedOnlyFill,
+        radius: 5,
+        ring: { colour: COLOURS.relatedOnly, width: 2 },
       },
-      paint: {
-        'text-color': COLOURS.highlight,
-        'text-halo-color': COLOURS.labelHalo,
-        'text-halo-width': 3,
-      },
-    },
-    {
-      // Hollow and grey: a place only the page's related posts name.
-      id: 'places-settlement-related',
-      type: 'circle',
-      source: ATLAS_SOURCE,
-      metadata: group('places', PICK_ORDER.settlement),
-      filter: ['all', inLayer('places'), kindIs('settlement'), relatedOnly],
-      paint: {
-        'circle-color': COLOURS.relatedOnlyFill,
-        'circle-radius': 5,
-        'circle-stroke-color': COLOURS.relatedOnly,
-        'circle-stroke-width': 2,
-      },
-    },
-    {
-      id: 'places-settlement',
-      type: 'circle',
-      source: ATLAS_SOURCE,
-      metadata: group('places', PICK_ORDER.settlement),
-      filter: ['all', inLayer('places'), kindIs('settlement'), inStatement],
-      paint: {
-        'circle-color': COLOURS.settlement,
-        'circle-radius': 5,
-        'circle-stroke-color': COLOURS.markerOutline,
-        'circle-stroke-width': 2,
-      },
-    },
-    {
-      id: 'highlight-settlement',
-      type: 'circle',
-      source: HIGHLIGHT_SOURCE,
-      metadata: group('highlight'),
-      filter: highlightIs('settlement'),
-      paint: {
-        'circle-color': COLOURS.settlement,
-        'circle-radius': 8,
-        'circle-stroke-color': COLOURS.markerOutline,
-        'circle-stroke-width': 2,
-      },
-    },
-    {
-      id: 'highlight-checkpoint',
-      type: 'circle',
-      source: HIGHLIGHT_SOURCE,
-      metadata: group('highlight'),
-      filter: highlightIs('checkpoint'),
-      paint: {
-        'circle-color': COLOURS.markerInner,
-        'circle-opacity': 0.9,
-        'circle-radius': 13,
-        'circle-stroke-color': COLOURS.checkpoint,
-        'circle-stroke-width': 2,
-      },
-    },
+    ),
+    build.marker(
+      ofAtlas(
+        'places-settlement',
+        group('places', PICK_ORDER.settlement),
+        place('settlement', inStatement),
+      ),
+      { colour: COLOURS.settlement, radius: 5 },
+    ),
+    build.marker(highlighting('settlement'), { colour: COLOURS.settlement, radius: 8 }),
+    build.marker(highlighting('checkpoint'), {
+      colour: COLOURS.markerInner,
+      opacity: 0.9,
+      radius: 13,
+      ring: { colour: COLOURS.checkpoint, width: 2 },
+    }),
     // The checkpoint: a red dot ringed and centred in white, drawn with circles rather than an
     // icon (an icon needs a shader of its own: 60–100 ms more before the first view is drawn,
     // where WebGL runs in software).
-    {
-      id: 'places-checkpoint',
-      type: 'circle',
-      source: ATLAS_SOURCE,
-      metadata: group('places', PICK_ORDER.checkpoint),
-      filter: ['all', inLayer('places'), kindIs('checkpoint')],
-      paint: {
-        'circle-color': COLOURS.checkpoint,
-        'circle-radius': 6,
-        'circle-stroke-color': COLOURS.markerOutline,
-        'circle-stroke-width': 2,
-      },
-    },
-    {
-      id: 'places-checkpoint-centre',
-      type: 'circle',
-      source: ATLAS_SOURCE,
-      metadata: group('places'),
-      filter: ['all', inLayer('places'), kindIs('checkpoint')],
-      paint: { 'circle-color': COLOURS.markerInner, 'circle-radius': 2 },
-    },
+    build.marker(
+      ofAtlas('places-checkpoint', group('places', PICK_ORDER.checkpoint), place('checkpoint')),
+      { colour: COLOURS.checkpoint, radius: 6 },
+    ),
+    build.marker(ofAtlas('places-checkpoint-centre', group('places'), place('checkpoint')), {
+      colour: COLOURS.markerInner,
+      radius: 2,
+      ring: null,
+    }),
     placeLabel(false),
     placeLabel(true),
   ];
 }
 
 function placeLabel(related: boolean): LayerSpecification {
-  return {
-    id: related ? 'places-label-related' : 'places-label',
-    type: 'symbol',
-    source: ATLAS_SOURCE,
-    metadata: group('places'),
-    filter: ['all', inLayer('places'), related ? relatedOnly : inStatement],
-    layout: {
-      'text-field': ['get', 'label'],
-      'text-font': LABEL_FONT,
-      'text-size': 13,
-      'text-anchor': 'left',
-      'text-offset': [0.9, 0],
-      'text-optional': true,
+  return build.label(
+    ofAtlas(related ? 'places-label-related' : 'places-label', group('places'), [
+      'all',
+      inLayer('places'),
+      related ? relatedOnly : inStatement,
+    ]),
+    {
+      text: ['get', 'label'],
+      size: 13,
+      colour: related ? COLOURS.relatedOnly : COLOURS.settlement,
+      halo: build.labelHalo(1.6),
     },
-    paint: {
-      'text-color': related ? COLOURS.relatedOnly : COLOURS.settlement,
-      'text-halo-color': COLOURS.labelHalo,
-      'text-halo-width': 1.6,
-    },
-  };
+    build.besidePoint(0.9),
+  );
 }

@@ -2,13 +2,10 @@
  * The highlight of a reader's own features, part of the map's first style: above every layer
  * (imported layers are added just below it), one dark colour whatever the layer's own.
  */
-import type {
-  ExpressionSpecification,
-  FilterSpecification,
-  LayerSpecification,
-} from '@maplibre/maplibre-gl-style-spec';
+import type { ExpressionSpecification, LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { highlightIs } from './atlas-layers.ts';
 import { groupMetadata, HIGHLIGHT_SOURCE } from './interaction.ts';
+import * as build from './layer-builders.ts';
 import { COLOURS } from './theme.ts';
 
 export const geometryIs = (...types: string[]): ExpressionSpecification => [
@@ -22,34 +19,23 @@ export const geometryIs = (...types: string[]): ExpressionSpecification => [
  * it), one dark colour whatever the layer's own.
  */
 export function importedHighlightLayers(): LayerSpecification[] {
-  const filter = (...types: string[]): FilterSpecification => [
-    'all',
-    highlightIs('imported'),
-    geometryIs(...types),
-  ];
+  const highlight = (id: string, geometry: ExpressionSpecification): build.LayerTarget => ({
+    id,
+    source: HIGHLIGHT_SOURCE,
+    metadata: groupMetadata('highlight'),
+    filter: ['all', highlightIs('imported'), geometry],
+  });
+  const linesAndOutlines = geometryIs('LineString', 'MultiLineString', 'Polygon', 'MultiPolygon');
   return [
-    {
-      id: 'highlight-imported-line',
-      type: 'line',
-      source: HIGHLIGHT_SOURCE,
-      metadata: groupMetadata('highlight'),
-      filter: filter('LineString', 'MultiLineString', 'Polygon', 'MultiPolygon'),
-      layout: { 'line-join': 'round' },
-      paint: { 'line-color': COLOURS.highlight, 'line-width': 4 },
-    },
-    {
-      id: 'highlight-imported-circle',
-      type: 'circle',
-      source: HIGHLIGHT_SOURCE,
-      metadata: groupMetadata('highlight'),
-      filter: filter('Point', 'MultiPoint'),
-      paint: {
-        'circle-color': COLOURS.highlight,
-        'circle-radius': 6,
-        'circle-stroke-color': COLOURS.markerOutline,
-        'circle-stroke-width': 2,
-      },
-    },
+    build.line(highlight('highlight-imported-line', linesAndOutlines), {
+      colour: COLOURS.highlight,
+      width: 4,
+      round: 'joins',
+    }),
+    build.marker(highlight('highlight-imported-circle', geometryIs('Point', 'MultiPoint')), {
+      colour: COLOURS.highlight,
+      radius: 6,
+    }),
   ];
 }
 

@@ -11,14 +11,9 @@ import type {
   LayerSpecification,
 } from '@maplibre/maplibre-gl-style-spec';
 import { geometryIs, IMPORTED_LAYERS_BEFORE } from './imported-highlight.ts';
-import {
-  CLUSTER_MAX_ZOOM,
-  CLUSTER_RADIUS_PX,
-  groupMetadata,
-  PICK_ORDER,
-  type AtlasLayerMetadata,
-} from './interaction.ts';
-import { COLOURS, LABEL_FONT } from './theme.ts';
+import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS_PX, groupMetadata, PICK_ORDER } from './interaction.ts';
+import * as build from './layer-builders.ts';
+import { COLOURS } from './theme.ts';
 
 const group = groupMetadata;
 export { IMPORTED_LAYERS_BEFORE };
@@ -64,41 +59,20 @@ function labelLayers(
   { clustered, labelProperty }: ImportedStyleOptions,
 ): LayerSpecification[] {
   const [pointLabels, lineLabels] = importedLabelLayerIds(sourceId);
-  const paint = {
-    'text-color': colour,
-    'text-halo-color': COLOURS.labelHalo,
-    'text-halo-width': 1.5,
-  };
-  const common = {
-    'text-field': labelText(labelProperty),
-    'text-font': LABEL_FONT,
-    'text-size': 12,
-  };
+  const look = { text: labelText(labelProperty), size: 12, colour, halo: build.labelHalo(1.5) };
   const pointsAndAreas = geometryIs('Point', 'MultiPoint', 'Polygon', 'MultiPolygon');
+  const target = build.inSource(sourceId, group(sourceId));
   return [
-    {
-      id: pointLabels!,
-      type: 'symbol',
-      source: sourceId,
-      metadata: group(sourceId),
-      filter: clustered ? ['all', pointsAndAreas, ['!', isCluster]] : pointsAndAreas,
-      layout: {
-        ...common,
-        'text-anchor': 'left',
-        'text-offset': [0.6, 0],
-        'text-optional': true,
-      },
-      paint,
-    },
-    {
-      id: lineLabels!,
-      type: 'symbol',
-      source: sourceId,
-      metadata: group(sourceId),
-      filter: geometryIs('LineString', 'MultiLineString'),
-      layout: { ...common, 'symbol-placement': 'line', 'text-offset': [0, -1] },
-      paint,
-    },
+    build.label(
+      target(pointLabels!, clustered ? ['all', pointsAndAreas, ['!', isCluster]] : pointsAndAreas),
+      look,
+      build.besidePoint(0.6),
+    ),
+    build.label(
+      target(lineLabels!, geometryIs('LineString', 'MultiLineString')),
+      look,
+      build.ALONG_LINE,
+    ),
   ];
 }
 
@@ -109,75 +83,38 @@ export function importedLayerStyle(
   options: ImportedStyleOptions = { clustered: false, labelProperty: null },
 ): LayerSpecification[] {
   const { clustered } = options;
-  const metadata: AtlasLayerMetadata = {
-    'atlas:group': sourceId,
-    'atlas:pick': PICK_ORDER.imported,
-  };
+  const picked = build.inSource(sourceId, group(sourceId, PICK_ORDER.imported));
+  const unpicked = build.inSource(sourceId, group(sourceId));
+  const points = geometryIs('Point', 'MultiPoint');
+  const linesAndOutlines = geometryIs('LineString', 'MultiLineString', 'Polygon', 'MultiPolygon');
   const clusters: LayerSpecification[] = [
-    {
-      id: `${sourceId}-cluster`,
-      type: 'circle',
-      source: sourceId,
-      metadata,
-      filter: isCluster,
-      paint: {
-        'circle-color': colour,
-        'circle-opacity': 0.85,
-        'circle-radius': 13,
-        'circle-stroke-color': COLOURS.markerOutline,
-        'circle-stroke-width': 2,
+    build.marker(picked(`${sourceId}-cluster`, isCluster), { colour, opacity: 0.85, radius: 13 }),
+    build.label(
+      unpicked(`${sourceId}-cluster-count`, isCluster),
+      {
+        text: ['get', 'point_count_abbreviated'],
+        size: 11,
+        colour: COLOURS.markerInner,
+        halo: null,
       },
-    },
-    {
-      id: `${sourceId}-cluster-count`,
-      type: 'symbol',
-      source: sourceId,
-      metadata: { 'atlas:group': sourceId },
-      filter: isCluster,
-      layout: {
-        'text-field': ['get', 'point_count_abbreviated'],
-        'text-font': LABEL_FONT,
-        'text-size': 11,
-        'text-allow-overlap': true,
-        'text-ignore-placement': true,
-      },
-      paint: { 'text-color': COLOURS.markerInner },
-    },
+      { 'text-allow-overlap': true, 'text-ignore-placement': true },
+    ),
   ];
   return [
-    {
-      id: `${sourceId}-fill`,
-      type: 'fill',
-      source: sourceId,
-      metadata,
-      filter: geometryIs('Polygon', 'MultiPolygon'),
-      // Outlined by the line layer below, so the fill needs no antialiasing of its own.
-      paint: { 'fill-color': colour, 'fill-opacity': 0.25, 'fill-antialias': false },
-    },
-    {
-      id: `${sourceId}-line`,
-      type: 'line',
-      source: sourceId,
-      metadata,
-      filter: geometryIs('LineString', 'MultiLineString', 'Polygon', 'MultiPolygon'),
-      layout: { 'line-join': 'round' },
-      paint: { 'line-color': colour, 'line-width': 2.5 },
-    },
-    {
-      id: `${sourceId}-circle`,
-      type: 'circle',
-      source: sourceId,
-      metadata,
-      filter: clustered
-        ? ['all', geometryIs('Point', 'MultiPoint'), ['!', isCluster]]
-        : geometryIs('Point', 'MultiPoint'),
-      paint: {
-        'circle-color': colour,
-        'circle-radius': 4,
-        'circle-stroke-color': COLOURS.markerOutline,
-        'circle-stroke-width': 1,
-      },
-    },
+    // Outlined by the line layer below, so the fill needs no antialiasing of its own.
+    build.fill(picked(`${sourceId}-fill`, geometryIs('Polygon', 'MultiPolygon')), {
+      colour,
+      opacity: 0.25,
+    }),
+    build.line(picked(`${sourceId}-line`, linesAndOutlines), {
+      colour,
+      width: 2.5,
+      round: 'joins',
+    }),
+    build.marker(
+      picked(`${sourceId}-circle`, clustered ? ['all', points, ['!', isCluster]] : points),
+      { colour, radius: 4, ring: { colour: COLOURS.markerOutline, width: 1 } },
+    ),
     ...(clustered ? clusters : []),
     ...labelLayers(sourceId, colour, options),
   ];

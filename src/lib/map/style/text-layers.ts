@@ -13,8 +13,9 @@ import type {
 import type { FeatureCollection } from 'geojson';
 import type { TextFeature } from '../../texts/review.ts';
 import { geometryIs } from './imported-highlight.ts';
-import { PICK_ORDER, type AtlasLayerMetadata } from './interaction.ts';
-import { COLOURS, DASHES, LABEL_FONT } from './theme.ts';
+import { groupMetadata, PICK_ORDER } from './interaction.ts';
+import * as build from './layer-builders.ts';
+import { COLOURS, DASHES } from './theme.ts';
 
 /** The dots of a suggested route: it is no drawn line until a person says so. */
 export const SUGGESTED_ROUTE_DASHES = [1, 2] as const;
@@ -48,76 +49,35 @@ const certaintyIs = (certainty: 'suggested' | 'confirmed'): ExpressionSpecificat
 
 /** A text's style layers, in the colour the layer has. */
 export function textLayerStyle(sourceId: string, colour: string): LayerSpecification[] {
-  const metadata: AtlasLayerMetadata = {
-    'atlas:group': sourceId,
-    'atlas:pick': PICK_ORDER.imported,
-  };
   const lines = geometryIs('LineString');
   const points = geometryIs('Point');
+  const picked = build.inSource(sourceId, groupMetadata(sourceId, PICK_ORDER.imported));
   return [
-    {
-      id: `${sourceId}-line-suggested`,
-      type: 'line',
-      source: sourceId,
-      metadata,
-      filter: ['all', lines, certaintyIs('suggested')],
-      layout: { 'line-join': 'round' },
-      paint: {
-        'line-color': colour,
-        'line-width': 2.5,
-        'line-dasharray': [...SUGGESTED_ROUTE_DASHES],
-      },
-    },
-    {
-      id: `${sourceId}-line-confirmed`,
-      type: 'line',
-      source: sourceId,
-      metadata,
-      filter: ['all', lines, certaintyIs('confirmed')],
-      layout: { 'line-join': 'round' },
-      paint: { 'line-color': colour, 'line-width': 3.5, 'line-dasharray': [...DASHES.schematic] },
-    },
-    {
-      id: `${sourceId}-suggested`,
-      type: 'circle',
-      source: sourceId,
-      metadata,
-      filter: ['all', points, certaintyIs('suggested')],
-      paint: {
-        'circle-color': COLOURS.markerInner,
-        'circle-radius': 5,
-        'circle-stroke-color': colour,
-        'circle-stroke-width': 2.5,
-      },
-    },
-    {
-      id: `${sourceId}-confirmed`,
-      type: 'circle',
-      source: sourceId,
-      metadata,
-      filter: ['all', points, certaintyIs('confirmed')],
-      paint: {
-        'circle-color': colour,
-        'circle-radius': 6,
-        'circle-stroke-color': COLOURS.markerOutline,
-        'circle-stroke-width': 2,
-      },
-    },
-    {
-      id: `${sourceId}-label`,
-      type: 'symbol',
-      source: sourceId,
-      metadata: { 'atlas:group': sourceId },
-      filter: points,
-      layout: {
-        'text-field': ['get', 'label'],
-        'text-font': LABEL_FONT,
-        'text-size': 12,
-        'text-anchor': 'left',
-        'text-offset': [0.8, 0],
-        'text-optional': true,
-      },
-      paint: { 'text-color': colour, 'text-halo-color': COLOURS.labelHalo, 'text-halo-width': 1.5 },
-    },
+    build.line(picked(`${sourceId}-line-suggested`, ['all', lines, certaintyIs('suggested')]), {
+      colour,
+      width: 2.5,
+      dashes: SUGGESTED_ROUTE_DASHES,
+      round: 'joins',
+    }),
+    build.line(picked(`${sourceId}-line-confirmed`, ['all', lines, certaintyIs('confirmed')]), {
+      colour,
+      width: 3.5,
+      dashes: DASHES.schematic,
+      round: 'joins',
+    }),
+    build.marker(picked(`${sourceId}-suggested`, ['all', points, certaintyIs('suggested')]), {
+      colour: COLOURS.markerInner,
+      radius: 5,
+      ring: { colour, width: 2.5 },
+    }),
+    build.marker(picked(`${sourceId}-confirmed`, ['all', points, certaintyIs('confirmed')]), {
+      colour,
+      radius: 6,
+    }),
+    build.label(
+      build.inSource(sourceId, groupMetadata(sourceId))(`${sourceId}-label`, points),
+      { text: ['get', 'label'], size: 12, colour, halo: build.labelHalo(1.5) },
+      build.besidePoint(0.8),
+    ),
   ];
 }

@@ -115,6 +115,8 @@ test('an oversized, a binary and a broken file are refused by name; the texts st
   await page.locator('#paste-text').fill('   ');
   await page.getByRole('button', { name: 'Find its places' }).click();
   await expect(problems).toContainText('Nothing was pasted');
+  // The box keeps what was pasted into it when it cannot be opened.
+  await expect(page.locator('#paste-text')).toHaveValue('   ');
 
   // What the reader had is all there: one text, its places, its reading.
   await expect(rows).toHaveCount(1);

@@ -87,18 +87,23 @@ export class LiveParagraphs {
   }
 }
 
+/** Waits at most this long for an idle moment before the next batch goes in anyway. */
+const BATCH_WAIT_MS = 250;
+
 /**
- * How many of a text's paragraphs are in the page: the first batch at once, then a batch a frame
- * (paragraphBatches in reading.ts). Laying out a 100 KB text took one frame of 170 ms on a busy
- * 2-core machine, beside the map's own frames; a batch of 16 KB takes a sixth of it. The whole
- * text is in the page a few frames later (find in page, the text's innerText). Lives as long as
- * its panel: `destroy()` stops.
+ * How many of a text's paragraphs are in the page: the first batch at once, then a batch each
+ * time the page is idle (paragraphBatches in reading.ts). Laying out a 100 KB text took one
+ * frame of 170 ms on a busy 2-core machine, beside the map's own frames; a batch of a few KB
+ * takes a small part of it. In idle time, not in the frames: the map draws the text's places
+ * first, and no frame of the map carries a batch's work as well. The whole text is in the page
+ * within a second or two (find in page, the text's innerText). Lives as long as its panel:
+ * `destroy()` stops.
  */
 export class ParagraphsInPage {
   count = $state(0);
   readonly #batches: readonly number[];
   #next = 1;
-  #frame = 0;
+  #cancel: () => void = () => undefined;
 
   constructor(batches: readonly number[]) {
     this.#batches = batches;
@@ -109,7 +114,7 @@ export class ParagraphsInPage {
 
   #schedule(): void {
     if (this.#next >= this.#batches.length || this.count >= this.#batches.at(-1)!) return;
-    this.#frame = requestAnimationFrame(() => {
+    this.#cancel = whenIdle(() => {
       this.count = Math.max(this.count, this.#batches[this.#next++]!);
       this.#schedule();
     });
@@ -121,7 +126,17 @@ export class ParagraphsInPage {
   }
 
   destroy(): void {
-    cancelAnimationFrame(this.#frame);
+    this.#cancel();
     this.#next = this.#batches.length;
   }
+}
+
+/** Runs `work` when the page is next idle (a frame's wait where a browser has no idle callback). */
+function whenIdle(work: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(work, { timeout: BATCH_WAIT_MS });
+    return () => cancelIdleCallback(handle);
+  }
+  const frame = requestAnimationFrame(work);
+  return () => cancelAnimationFrame(frame);
 }

@@ -20,6 +20,8 @@ export async function pasteText(page: Page, text: string): Promise<void> {
   await page.locator('#paste-text').fill(text);
   await page.getByRole('button', { name: 'Find its places' }).click();
   await expect(page.locator('.open-done')).toContainText('Opened');
+  // Opened, the text is among the reader's texts; the box is ready for the next.
+  await expect(page.locator('#paste-text')).toHaveValue('');
 }
 
 /** Chooses a file under "Open a text". */

@@ -7,7 +7,8 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { canvasFont, wrapText } from './canvas-text.ts';
 import { drawLegend, layoutLegend, LEGEND_COLOURS, type LegendEntry } from './image-legend.ts';
-import { imagePixelRatio, nextTask, pixelSize, renderSnapshot, viewSize } from './map-snapshot.ts';
+import { nextTask } from '../next-task.ts';
+import { imagePixelRatio, pixelSize, renderSnapshot, viewSize } from './map-snapshot.ts';
 
 /** The sources of the map's data, as the README's Attribution names them. */
 export const MAP_IMAGE_CREDIT =

@@ -13,6 +13,7 @@
  */
 import { Map as MapLibreMap, type StyleSpecification } from 'maplibre-gl';
 import { MAP_BACKGROUND } from './style/theme.ts';
+import { nextTask } from '../next-task.ts';
 
 /** An image is at least this many pixels wide. */
 export const IMAGE_MIN_WIDTH_PX = 2000;
@@ -68,8 +69,6 @@ function pictureStyle(map: MapLibreMap): StyleSpecification {
   } as StyleSpecification;
 }
 
-/** Lets the page answer the reader between two pieces of work. */
-export const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 16));
 
 function whenIdle(map: MapLibreMap): Promise<void> {

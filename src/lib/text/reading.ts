@@ -217,7 +217,7 @@ export function nextParagraphWithNames(
 
 /**
  * How many paragraphs from the first end each batch of about `characters` of text: the reading
- * panel puts a long text in the page a batch a frame. The last is every paragraph.
+ * panel puts a long text in the page a batch at a time. The last is every paragraph.
  */
 export function paragraphBatches(
   paragraphs: readonly { start: number; end: number }[],

@@ -12,6 +12,7 @@
 import type { PlaceFinderClient } from '../places/place-finder-client.ts';
 import type { GazetteerPlace } from '../places/name-lookup.ts';
 import { TextFileError } from '../text/text-file.ts';
+import { nextTask } from '../next-task.ts';
 import type { AtlasState } from '../ui/atlas-state.svelte.ts';
 import { downloadBlob } from '../ui/download.ts';
 import {
@@ -209,13 +210,13 @@ export class OpenedTexts {
       if (entry.data.bounds) this.atlas.showBounds(entry.data.bounds);
       // The map and the lists take the text in one task, the reading panel in the next: a long
       // text's both at once held the page for longer than a frame.
-      await new Promise((resolve) => setTimeout(resolve));
+      await nextTask();
       this.show(id);
       const count = entry.data.features.length;
       this.done = `Opened “${entry.name}”: ${count === 0 ? 'no place found' : `${count} place${count === 1 ? '' : 's'} found, each a suggestion to review`}.`;
       try {
         // Kept in a task of its own too: the browser copies the whole text as it stores it.
-        await new Promise((resolve) => setTimeout(resolve));
+        await nextTask();
         await this.#store?.put(record);
       } catch (error) {
         this.#problem(error, `“${entry.name}” could not be kept`);

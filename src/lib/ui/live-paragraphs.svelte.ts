@@ -1,7 +1,7 @@
 /**
  * How much of a long text the reading panel has put in the page, and which of its paragraphs
- * show their names as buttons ("live"); the others show
- * their words as plain text until they come near what the reader sees. A 100 KB news text names
+ * show their names as buttons ("live"); the others show their words as plain text until they
+ * come near what the reader sees. A 100 KB news text names
  * places some 1 800 times: making every name a button at once held the main thread for most of a
  * second (about 640 ms of the page's script and as much again for style and layout, measured on
  * a busy 2-core machine), and every later style update paid for the buttons no one saw. The

@@ -328,12 +328,18 @@ export class AtlasMap {
     return close;
   }
 
-  /** The page shows a popup as a sheet over the bottom of the map: the feature shows above it. */
-  showAboveSheet(options: Omit<PopupOptions, 'content' | 'avoid'>, sheetHeight: number): void {
+  /**
+   * The page shows a popup as a sheet over the bottom of the map: the feature shows above it.
+   * Resolves once the map has begun its move (the placing is loaded with the first popup), so
+   * that the sheet shows with the move, not before it.
+   */
+  async showAboveSheet(
+    options: Omit<PopupOptions, 'content' | 'avoid'>,
+    sheetHeight: number,
+  ): Promise<void> {
     this.closePopup();
-    void import('./feature-popup.ts').then(({ showAboveSheet }) => {
-      if (!this.destroyed) showAboveSheet(this.map, { ...options, ...FIT_LIMITS, sheetHeight });
-    });
+    const { showAboveSheet } = await import('./feature-popup.ts');
+    if (!this.destroyed) showAboveSheet(this.map, { ...options, ...FIT_LIMITS, sheetHeight });
   }
 
   closePopup(): void {

@@ -38,7 +38,9 @@ export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 60_000,
   expect: { timeout: 15_000 },
-  fullyParallel: false,
+  // Every test has a browser context of its own (its own storage) and writes only under its own
+  // output path, so tests of one file may run at once: the two workers stay busy to the end.
+  fullyParallel: true,
   workers: 2,
   retries: 0,
   forbidOnly: true,

@@ -21,13 +21,13 @@ import {
   type ImportedMapLayer,
   type ImportedMapLayerOptions,
 } from './imported-map-layer.ts';
-import type { FeaturePopupOptions, PopupCamera } from './feature-popup.ts';
+import type { PopupCamera } from './feature-popup.ts';
+import { MapPopups, type PopupOptions } from './map-popups.ts';
 import type { MapImageText } from './map-image.ts';
 import { addTextLayer, type TextMapLayer, type TextMapLayerOptions } from './text-map-layer.ts';
 import { rehide } from './style/atlas-layers.ts';
 import { ATLAS_SOURCE, CONTEXT_SOURCE } from './style/features.ts';
 import {
-  FIT_LIMITS,
   FIT_MAX_ZOOM,
   FIT_PADDING_PX,
   MAP_MAX_BOUNDS,
@@ -72,8 +72,7 @@ export type {
 };
 export { PICK_TOLERANCE_PX };
 
-/** A feature's popup: what the page gives; the map adds how far it may zoom to fit. */
-export type PopupOptions = Omit<FeaturePopupOptions, 'fitPadding' | 'maxZoom' | 'pointZoom'>;
+export type { PopupOptions };
 
 export class WebGLUnavailableError extends Error {
   constructor(cause: unknown) {
@@ -83,8 +82,6 @@ export class WebGLUnavailableError extends Error {
 }
 
 export class AtlasMap {
-  /** Closes the open popup (or gives up opening it, while the map moves to show its feature). */
-  private popupCloser: (() => void) | null = null;
   /** Takes off each listener this wrapper has put on the map or its canvas. */
   private readonly detachers = new Set<() => void>();
   private readonly importedLayers = new Map<string, ImportedMapLayer>();
@@ -92,12 +89,14 @@ export class AtlasMap {
 
   private readonly picker: FeaturePicker;
   private readonly highlight: FeatureHighlight;
+  private readonly popups: MapPopups;
 
   private constructor(
     private readonly map: MapLibreMap,
     highlightFeature: HighlightFeature,
   ) {
     this.picker = new FeaturePicker(map);
+    this.popups = new MapPopups(map, () => this.destroyed);
     this.highlight = new FeatureHighlight(map, highlightFeature, () =>
       this.setGroupVisible('highlight', true),
     );
@@ -300,50 +299,18 @@ export class AtlasMap {
     this.highlight.select(feature);
   }
 
-  /**
-   * Opens a feature's popup beside it, closing any other (feature-popup.ts); `onOpen` is told
-   * once it is on the map. The returned function closes this one, if still open.
-   */
+  /** Opens a feature's popup beside it, closing any other (map-popups.ts). */
   openPopup(options: PopupOptions, onOpen?: () => void): () => void {
-    this.closePopup();
-    let closed = false;
-    let closeOpened: (() => void) | null = null;
-    const close = () => {
-      closed = true;
-      closeOpened?.();
-      if (this.popupCloser === close) this.popupCloser = null;
-    };
-    this.popupCloser = close;
-    // The placing of a popup is loaded with the first one: the first load carries none of it.
-    void import('./feature-popup.ts')
-      .then(({ openFeaturePopup }) =>
-        openFeaturePopup(this.map, { ...options, ...FIT_LIMITS }, () => closed),
-      )
-      .then((closer) => {
-        if (!closer) return;
-        if (closed) return closer();
-        closeOpened = closer;
-        onOpen?.();
-      });
-    return close;
+    return this.popups.open(options, onOpen);
   }
 
-  /**
-   * The page shows a popup as a sheet over the bottom of the map: the feature shows above it.
-   * Resolves once the map has begun its move (the placing is loaded with the first popup), so
-   * that the sheet shows with the move, not before it.
-   */
-  async showAboveSheet(
-    options: Omit<PopupOptions, 'content' | 'avoid'>,
-    sheetHeight: number,
-  ): Promise<void> {
-    this.closePopup();
-    const { showAboveSheet } = await import('./feature-popup.ts');
-    if (!this.destroyed) showAboveSheet(this.map, { ...options, ...FIT_LIMITS, sheetHeight });
+  /** A popup as a sheet over the bottom of the map: the feature shows above it (map-popups.ts). */
+  showAboveSheet(options: Omit<PopupOptions, 'content' | 'avoid'>, sheetHeight: number) {
+    return this.popups.showAboveSheet(options, sheetHeight);
   }
 
   closePopup(): void {
-    this.popupCloser?.();
+    this.popups.close();
   }
 
   /**

@@ -2,29 +2,34 @@
  * Where on a feature to anchor its popup, and the box to show it in.
  */
 import type { Geometry, Position } from 'geojson';
+import { loadOnce } from '../load-once.ts';
 
 export type Bounds = [number, number, number, number];
+
+/** turf's measures, loaded on first use: the first view of the page never needs them. */
+const loadTurf = loadOnce(async () => {
+  const [{ along }, { length }, { pointOnFeature }] = await Promise.all([
+    import('@turf/along'),
+    import('@turf/length'),
+    import('@turf/point-on-feature'),
+  ]);
+  return { along, length, pointOnFeature };
+});
 
 /**
  * Where a popup opens when the reader did not click a point of the feature (it was chosen in the
  * list, the text or a link): a point itself, the middle of a line along its length, a point
- * inside a polygon. turf is loaded on first use: the first view of the page never needs it.
+ * inside a polygon.
  */
 export async function popupAnchor(geometry: Geometry): Promise<[number, number]> {
   if (geometry.type === 'Point') return [geometry.coordinates[0]!, geometry.coordinates[1]!];
-  if (geometry.type === 'LineString') {
-    const [{ along }, { length }] = await Promise.all([
-      import('@turf/along'),
-      import('@turf/length'),
-    ]);
-    const line = { type: 'Feature' as const, geometry, properties: {} };
-    return along(line, length(line) / 2).geometry.coordinates as [number, number];
-  }
-  const { pointOnFeature } = await import('@turf/point-on-feature');
-  return pointOnFeature({ type: 'Feature', geometry, properties: {} }).geometry.coordinates as [
-    number,
-    number,
-  ];
+  const { along, length, pointOnFeature } = await loadTurf();
+  const feature = { type: 'Feature' as const, geometry, properties: {} };
+  const anchor =
+    geometry.type === 'LineString'
+      ? along({ ...feature, geometry }, length(feature) / 2)
+      : pointOnFeature(feature);
+  return anchor.geometry.coordinates as [number, number];
 }
 
 /**

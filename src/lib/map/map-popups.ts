@@ -4,21 +4,14 @@
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { FeaturePopupOptions } from './feature-popup.ts';
+import { loadOnce } from '../load-once.ts';
 import { FIT_LIMITS } from './map-defaults.ts';
 
 /** A feature's popup: what the page gives; the map adds how far it may zoom to fit. */
 export type PopupOptions = Omit<FeaturePopupOptions, 'fitPadding' | 'maxZoom' | 'pointZoom'>;
 
-/**
- * Popups' placing, loaded with the first popup (not in the first load), then kept: `import()` of
- * a loaded module still answers in a task of its own, behind the map's frames (100-150 ms in a
- * trace of a click, WebGL in software); kept, a popup opens in the click's own task.
- */
-let featurePopupModule: typeof import('./feature-popup.ts') | undefined;
-async function featurePopup(): Promise<typeof import('./feature-popup.ts')> {
-  featurePopupModule ??= await import('./feature-popup.ts');
-  return featurePopupModule;
-}
+/** Popups' placing: loaded with the first popup (the first load carries none of it). */
+const featurePopup = loadOnce(() => import('./feature-popup.ts'));
 
 export class MapPopups {
   /** Closes the open popup (or gives up opening it, while the map moves to show its feature). */

@@ -305,7 +305,10 @@ export class AtlasMap {
   }
 
   /** A popup as a sheet over the bottom of the map: the feature shows above it (map-popups.ts). */
-  showAboveSheet(options: Omit<PopupOptions, 'content' | 'avoid'>, sheetHeight: number) {
+  showAboveSheet(
+    options: Omit<PopupOptions, 'content' | 'avoid'>,
+    sheetHeight: number,
+  ): Promise<void> {
     return this.popups.showAboveSheet(options, sheetHeight);
   }
 

@@ -217,6 +217,32 @@ describe('creating the map', () => {
     ).toEqual(['mousemove']);
   });
 
+  it('hands itself over before load; a context given before the style is there waits for it', async () => {
+    const context = { type: 'FeatureCollection' as const, features: [] };
+    let styleThere = false;
+    const created = AtlasMap.create({
+      container: {} as HTMLElement,
+      style: buildAtlasStyle({ basemap: BASEMAP, layers: [] }),
+      initialBounds: [45, 39, 48, 41],
+      highlightFeature: () => null,
+      onCreated: (map) => {
+        const fake = fakes.maps.at(-1) as FakeMap;
+        const getSource = fake.getSource;
+        fake.getSource = (id: string) => (styleThere ? getSource(id) : undefined);
+        map.setContext(context);
+      },
+    });
+    const fake = fakes.maps.at(-1) as FakeMap;
+    expect(fake.highlightData).not.toHaveBeenCalled();
+    styleThere = true;
+    fake.events.fire('style.load');
+    expect(fake.highlightData).toHaveBeenCalledExactlyOnceWith(context);
+    expect(fake.events.count('style.load')).toBe(0);
+    fake.isLoaded = true;
+    fake.events.fire('load');
+    await created;
+  });
+
   it('rejects on an error before load, and lets go of its listeners', async () => {
     const created = AtlasMap.create({
       container: {} as HTMLElement,

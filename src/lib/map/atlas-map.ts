@@ -49,7 +49,7 @@ export interface AtlasMapOptions {
   initialBounds: Bounds;
   initialView?: MapView | undefined;
   /** Told as soon as the map exists, before it has drawn anything. */
-  onCreated?: () => void;
+  onCreated?: (map: AtlasMap) => void;
   /** What a screen reader calls the map (its canvas, which takes the keys), and the id of more. */
   label?: { name: string; describedBy: string };
   /** The whole feature a key names, to draw it highlighted; null when there is none. */
@@ -147,7 +147,7 @@ export class AtlasMap {
     map.keyboard.disableRotation();
     const atlasMap = new AtlasMap(map, options.highlightFeature);
     atlasMap.listenForHover();
-    options.onCreated?.();
+    options.onCreated?.(atlasMap);
     return new Promise((resolve, reject) => {
       const offError = atlasMap.on('error', (event) => {
         if (map.loaded()) return;
@@ -277,7 +277,15 @@ export class AtlasMap {
 
   /** The map's context (its own source, src/lib/map/context.ts), replaced whole. */
   setContext(features: FeatureCollection): void {
-    this.map.getSource<GeoJSONSource>(CONTEXT_SOURCE)?.setData(features);
+    const source = this.map.getSource<GeoJSONSource>(CONTEXT_SOURCE);
+    if (source) source.setData(features);
+    else {
+      // Before the style has loaded (the map just created), the source is not there yet.
+      const off = this.on('style.load', () => {
+        off();
+        this.setContext(features);
+      });
+    }
   }
 
   /** Tells once when the view first reaches `zoom` (at once if it is there); returns the off. */

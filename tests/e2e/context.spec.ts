@@ -122,10 +122,36 @@ test('no void anywhere: the world at zoom 2, and land beyond each edge of the bo
   }
 });
 
+/** The scale bar and the sources' attribution are both whole on the map, neither over the other. */
+async function expectScaleBesideAttribution(page: Page): Promise<void> {
+  const boxOf = async (selector: string) => {
+    const box = await page.locator(selector).boundingBox();
+    expect(box, selector).not.toBeNull();
+    return box!;
+  };
+  const scale = await boxOf('.maplibregl-ctrl-scale');
+  const attribution = await boxOf('.maplibregl-ctrl-attrib');
+  const map = await boxOf('.maplibregl-canvas');
+  const apart =
+    scale.x + scale.width <= attribution.x ||
+    attribution.x + attribution.width <= scale.x ||
+    scale.y + scale.height <= attribution.y ||
+    attribution.y + attribution.height <= scale.y;
+  expect(apart, `scale ${JSON.stringify(scale)}, attribution ${JSON.stringify(attribution)}`).toBe(
+    true,
+  );
+  for (const box of [scale, attribution]) {
+    expect(box.x).toBeGreaterThanOrEqual(map.x);
+    expect(box.x + box.width).toBeLessThanOrEqual(map.x + map.width + 0.5);
+    expect(box.y + box.height).toBeLessThanOrEqual(map.y + map.height + 0.5);
+  }
+}
+
 test('the scale bar shows a distance that follows the zoom', async ({ atlas: { page } }) => {
   await openAtlas(page, '#map=6/40.3/46.5');
   const scale = page.locator('.maplibregl-ctrl-scale');
   await expect(scale).toBeVisible();
+  await expectScaleBesideAttribution(page);
   const far = await scale.textContent();
   expect(far).toMatch(/\d+\s*km/);
   await page.evaluate(() => window.passageAtlas!.map.jumpTo({ center: [46.5, 40.3], zoom: 11 }));
@@ -171,5 +197,13 @@ test.describe('on a touch screen 320 px wide', () => {
         return bounds.contains([46.53, 39.55]) && bounds.contains([49.87, 40.41]);
       });
     await expect.poll(inView, { timeout: 10_000 }).toBe(true);
+  });
+
+  test('the scale bar and the sources’ attribution are both readable, neither over the other', async ({
+    atlas: { page },
+  }) => {
+    await openAtlas(page);
+    await expect(page.locator('.maplibregl-ctrl-scale')).toBeVisible();
+    await expectScaleBesideAttribution(page);
   });
 });

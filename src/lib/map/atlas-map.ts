@@ -138,9 +138,11 @@ export class AtlasMap {
     } catch (error) {
       return Promise.reject(new WebGLUnavailableError(error));
     }
+    // In the attribution's corner, so that it stacks above it: in a corner of its own, the
+    // attribution, wrapped on a narrow map, ran over it.
     map.addControl(
       new ScaleControl({ maxWidth: SCALE_MAX_WIDTH_PX, unit: 'metric' }),
-      'bottom-left',
+      'bottom-right',
     );
     if (options.label) map.getCanvas().setAttribute('aria-describedby', options.label.describedBy);
     map.touchZoomRotate.disableRotation();

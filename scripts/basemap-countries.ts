@@ -64,7 +64,7 @@ export function countryFeatures(countries: ClippedCountry[]): Feature<AreaGeomet
  * The point of a polygon farthest from its edge (polylabel's pole of inaccessibility), with
  * longitude scaled by cos(latitude) so that "farthest" is measured as the (Mercator) map shows it.
  */
-function labelPosition(polygon: PolygonRings): Position {
+export function labelPosition(polygon: PolygonRings): Position {
   const exterior = polygon[0]!;
   const middleLatitude = exterior.reduce((sum, [, latitude = 0]) => sum + latitude, 0);
   const scale = Math.cos(((middleLatitude / exterior.length) * Math.PI) / 180);

@@ -41,7 +41,7 @@ import {
   type GazetteerRecord,
 } from './basemap-towns.ts';
 import { readRiverNames, regionalLakes, regionalRivers } from './basemap-water.ts';
-import { worldCountries } from './basemap-world.ts';
+import { worldCountries, worldCountryLabels } from './basemap-world.ts';
 import { buildLand } from './build-land.ts';
 
 const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -78,6 +78,9 @@ async function main(): Promise<void> {
     'countries.geojson': countryFeatures(countries),
     'country-labels.geojson': countryLabelFeatures(countries),
     'world.geojson': worldCountries(),
+    'world-labels.geojson': worldCountryLabels(
+      new Set(countries.map((country) => country.properties.id)),
+    ),
     'cities.geojson': towns.filter((town) => town.properties.rank === 1),
     'towns.geojson': towns.filter((town) => town.properties.rank > 1),
     'rivers.geojson': rivers.filter((river) => river.properties.major),
@@ -89,7 +92,10 @@ async function main(): Promise<void> {
     writeLayer(path, features);
     return path;
   });
-  const names = towns.flatMap(({ properties }) => [properties.name, properties.otherName ?? '']);
+  const names = [
+    ...towns.flatMap(({ properties }) => [properties.name, properties.otherName ?? '']),
+    ...layers['world-labels.geojson'].map(({ properties }) => properties.name),
+  ];
   const glyphs = lettersBeyondLatin(names);
   const glyphPaths = [
     join(OUTPUT, 'label-glyphs.woff2'),

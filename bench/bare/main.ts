@@ -28,6 +28,7 @@ import places from '../../geodata/layers/places.geojson?raw';
 import routes from '../../geodata/layers/routes.geojson?raw';
 // The map's context, as the app draws it (its towns below the cities load when first drawn).
 import world from '../../geodata/basemap/world.geojson?raw';
+import worldLabels from '../../geodata/basemap/world-labels.geojson?raw';
 import lakes from '../../geodata/basemap/lakes.geojson?raw';
 import rivers from '../../geodata/basemap/rivers.geojson?raw';
 import minorRivers from '../../geodata/basemap/rivers-minor.geojson?raw';
@@ -51,6 +52,7 @@ const style: StyleSpecification = {
   version: 8,
   sources: {
     world: { type: 'geojson', data: JSON.parse(world) },
+    'world-labels': { type: 'geojson', data: JSON.parse(worldLabels) },
     lakes: { type: 'geojson', data: JSON.parse(lakes) },
     rivers: { type: 'geojson', data: JSON.parse(rivers) },
     'minor-rivers': { type: 'geojson', data: JSON.parse(minorRivers) },
@@ -79,6 +81,7 @@ const style: StyleSpecification = {
       minzoom: 7,
       paint: { 'line-color': '#7fa9c4' },
     },
+    { id: 'world-labels', type: 'symbol', source: 'world-labels', layout: TEXT, paint: HALO },
     { id: 'cities', type: 'symbol', source: 'cities', minzoom: 5, layout: TEXT, paint: HALO },
     { id: 'towns', type: 'symbol', source: 'towns', minzoom: 7, layout: TEXT, paint: HALO },
     { id: 'country-labels', type: 'symbol', source: 'country-labels', layout: TEXT },

@@ -84,6 +84,11 @@ test('no void anywhere: the world at zoom 2, and land beyond each edge of the bo
   atlas: { page },
 }) => {
   await openAtlas(page, '#map=2/40/46');
+  // The ground is what is looked at here: the countries' names, tested apart, could stand on
+  // the pixels looked at.
+  await page.evaluate(() =>
+    window.passageAtlas!.map.setLayoutProperty('context-world-labels', 'visibility', 'none'),
+  );
   const isLand = async (lngLat: [number, number]) => {
     const colour = await pixelColour(page, await pagePoint(page, lngLat));
     return colour.every(
@@ -147,6 +152,24 @@ async function expectScaleBesideAttribution(page: Page): Promise<void> {
   }
 }
 
+test('beyond the box the world’s countries are named, the box’s own only once', async ({
+  atlas: { page },
+}) => {
+  // Where a reader's text about Ukraine and its neighbours takes the map.
+  await openAtlas(page, '#map=4.5/47/30');
+  await expect
+    .poll(async () => (await renderedNames(page, 'context-world-labels')).length, {
+      timeout: 15_000,
+    })
+    .toBeGreaterThan(0);
+  await waitForIdle(page);
+  const world = await renderedNames(page, 'context-world-labels');
+  for (const name of ['Ukraine', 'Romania', 'Belarus']) expect(world).toContain(name);
+  // Turkey and Russia are named by the box's basemap, with its own labels: not again here.
+  expect(world).not.toContain('Turkey');
+  expect(world).not.toContain('Russia');
+});
+
 test('the scale bar shows a distance that follows the zoom', async ({ atlas: { page } }) => {
   await openAtlas(page, '#map=6/40.3/46.5');
   const scale = page.locator('.maplibregl-ctrl-scale');
@@ -205,5 +228,12 @@ test.describe('on a touch screen 320 px wide', () => {
     await openAtlas(page);
     await expect(page.locator('.maplibregl-ctrl-scale')).toBeVisible();
     await expectScaleBesideAttribution(page);
+    // The bar takes no taps: one on it reaches the map beneath.
+    const bar = (await page.locator('.maplibregl-ctrl-scale').boundingBox())!;
+    const hit = await page.evaluate(
+      ([x, y]) => document.elementFromPoint(x!, y!)?.className,
+      [bar.x + bar.width / 2, bar.y + bar.height / 2],
+    );
+    expect(hit).toContain('maplibregl-canvas');
   });
 });

@@ -23,6 +23,8 @@ const path = (file: string) => `geodata/basemap/${file}`;
 const read = <Collection = FeatureCollection>(file: string): Collection =>
   JSON.parse(readFileSync(path(file), 'utf8'));
 const world = read<FeatureCollection<Polygon | MultiPolygon>>('world.geojson');
+const worldLabels =
+  read<FeatureCollection<Point, { name: string; sizeRank: number }>>('world-labels.geojson');
 const cities = read<FeatureCollection<Point>>('cities.geojson');
 const towns = read<FeatureCollection<Point>>('towns.geojson');
 const rivers = read('rivers.geojson');
@@ -34,6 +36,7 @@ const layers: AtlasLayer[] = ['areas', 'borders', 'routes', 'places'].map((name)
 );
 const context: ContextData = {
   world,
+  worldLabels,
   lakes,
   rivers: { ...rivers, features: [...rivers.features, ...minorRivers.features] },
   towns: { ...cities, features: allTowns },
@@ -62,6 +65,36 @@ describe('the context as built', () => {
     ] as [number, number][])
       expect(onLand(sea), `${sea}`).toBe(false);
     expect(world.features.length).toBeGreaterThan(150);
+  });
+
+  it('names the world’s countries beyond the box, each on its own land, the larger first', () => {
+    const byName = new Map(worldLabels.features.map((label) => [label.properties.name, label]));
+    // Where a reader's text may take the map: each name where the country is.
+    const within: [string, [number, number, number, number]][] = [
+      ['Portugal', [-9.6, 36.9, -6.1, 42.2]],
+      ['Ukraine', [22, 44.3, 40.3, 52.4]],
+      ['Japan', [129, 30, 146, 46]],
+      ['Egypt', [24.7, 22, 37, 31.7]],
+      ['Brazil', [-74, -34, -34, 5.3]],
+      ['Syria', [35.7, 32.3, 42.4, 37.4]],
+    ];
+    for (const [name, [west, south, east, north]] of within) {
+      const [longitude = NaN, latitude = NaN] = byName.get(name)?.geometry.coordinates ?? [];
+      expect(longitude >= west && longitude <= east, name).toBe(true);
+      expect(latitude >= south && latitude <= north, name).toBe(true);
+      const onLand = world.features.some((country) =>
+        booleanPointInPolygon([longitude, latitude], country),
+      );
+      expect(onLand, name).toBe(true);
+    }
+    // The box names its own countries (country-labels.geojson): never twice.
+    for (const name of ['Azerbaijan', 'Armenia', 'Georgia', 'Turkey', 'Iran', 'Russia'])
+      expect(byName.has(name), name).toBe(false);
+    expect(worldLabels.features.length).toBeGreaterThan(150);
+    const rankOf = (name: string) => byName.get(name)!.properties.sizeRank;
+    expect(rankOf('Canada')).toBe(1);
+    expect(rankOf('Brazil')).toBeLessThan(rankOf('Ukraine'));
+    expect(rankOf('Ukraine')).toBeLessThan(rankOf('Portugal'));
   });
 
   it('labels the towns a reader of either route looks for, each place once', () => {
@@ -97,6 +130,7 @@ describe('the context as built', () => {
   it('stays small: what the page loads is compact and rounded', () => {
     const kilobytes = (file: string) => statSync(path(file)).size / 1024;
     expect(kilobytes('world.geojson')).toBeLessThan(60);
+    expect(kilobytes('world-labels.geojson')).toBeLessThan(30);
     expect(kilobytes('towns.geojson') + kilobytes('cities.geojson')).toBeLessThan(100);
     expect(kilobytes('rivers.geojson') + kilobytes('rivers-minor.geojson')).toBeLessThan(30);
     expect(kilobytes('lakes.geojson')).toBeLessThan(10);
@@ -112,10 +146,13 @@ describe('the context as built', () => {
 
   it('has a face for every letter of the names beyond the page’s Latin face', () => {
     const { unicodeRange } = JSON.parse(readFileSync(path('label-glyphs.json'), 'utf8'));
-    const names = allTowns.flatMap((town) => [
-      String(town.properties!.name),
-      String(town.properties!.otherName ?? ''),
-    ]);
+    const names = [
+      ...allTowns.flatMap((town) => [
+        String(town.properties!.name),
+        String(town.properties!.otherName ?? ''),
+      ]),
+      ...worldLabels.features.map((label) => label.properties.name),
+    ];
     const needed = lettersBeyondLatin(names).map(
       (code) => `U+${code.toString(16).toUpperCase().padStart(4, '0')}`,
     );

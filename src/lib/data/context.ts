@@ -1,10 +1,11 @@
 /**
- * The map's context that its first view draws: the world beyond the basemap's box, the region's
- * lakes, rivers and cities, and the face of the letters their names need beyond the page's Latin
- * face. A chunk of its own, loaded beside the map (src/lib/map/context.ts): it never holds up the
- * document's places.
+ * The map's context that its first view draws: the world beyond the basemap's box and its
+ * countries' names, the region's lakes, rivers and cities, and the face of the letters their
+ * names need beyond the page's Latin face. A chunk of its own, loaded beside the map
+ * (src/lib/map/context.ts): it never holds up the document's places.
  */
 import worldTopology from '../../../geodata/basemap/world.geojson?context';
+import worldLabelsTopology from '../../../geodata/basemap/world-labels.geojson?context';
 import riversTopology from '../../../geodata/basemap/rivers.geojson?context';
 import lakesTopology from '../../../geodata/basemap/lakes.geojson?context';
 import citiesTopology from '../../../geodata/basemap/cities.geojson?context';
@@ -34,6 +35,7 @@ export async function loadFirstContext(): Promise<ContextData> {
   await loadLabelGlyphs().catch(() => undefined);
   return {
     world: collectionOf(worldTopology),
+    worldLabels: collectionOf(worldLabelsTopology),
     rivers: collectionOf(riversTopology),
     lakes: collectionOf(lakesTopology),
     towns: collectionOf(citiesTopology),

@@ -33,6 +33,31 @@ export function worldLayers(): LayerSpecification[] {
   ];
 }
 
+/**
+ * The world's countries' names, beyond the box (the box names its own countries): a reader's
+ * text may name places anywhere. Below every other label, so that each gives way to them; among
+ * themselves the larger country's name is placed first.
+ */
+export function worldLabelLayers(): LayerSpecification[] {
+  return [
+    build.label(
+      context('context-world-labels', roleIs('world-label')),
+      {
+        text: ['get', 'name'],
+        size: ['interpolate', ['linear'], ['zoom'], 2, 10, 5, 12],
+        colour: COLOURS.countryLabel,
+        halo: build.GROUND_HALO,
+      },
+      {
+        'text-transform': 'uppercase',
+        'text-letter-spacing': 0.12,
+        'text-max-width': 7,
+        'symbol-sort-key': ['get', 'sizeRank'],
+      },
+    ),
+  ];
+}
+
 /** Over the region's land: lakes and rivers. */
 export function waterLayers(): LayerSpecification[] {
   const river = (major: boolean, width: number) =>

@@ -30,10 +30,12 @@ export const CONTEXT_SOURCE = 'context';
 export type BasemapRole = 'country' | 'label' | 'box';
 
 /** What a feature of the context source is. */
-export type ContextRole = 'world' | 'river' | 'lake' | 'town';
+export type ContextRole = 'world' | 'world-label' | 'river' | 'lake' | 'town';
 
 export interface ContextData {
   world: FeatureCollection;
+  /** A name for each country of the world the box does not name itself. */
+  worldLabels: FeatureCollection;
   rivers: FeatureCollection;
   lakes: FeatureCollection;
   /** Cities first; the other towns once the map first draws them. */
@@ -150,6 +152,7 @@ export function contextFeatures(
     type: 'FeatureCollection',
     features: [
       ...withRole(context.world.features, 'world'),
+      ...withRole(context.worldLabels.features, 'world-label'),
       ...withRole(context.lakes.features, 'lake'),
       ...withRole(context.rivers.features, 'river'),
       ...withRole(

@@ -6,7 +6,12 @@ import type { StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { AtlasLayer } from '../../geo/contract.ts';
 import { atlasLayers } from './atlas-layers.ts';
 import { BASEMAP_ATTRIBUTION, basemapAreaLayers, basemapLabelLayers } from './basemap-layers.ts';
-import { contextLabelLayers, waterLayers, worldLayers } from './context-layers.ts';
+import {
+  contextLabelLayers,
+  waterLayers,
+  worldLabelLayers,
+  worldLayers,
+} from './context-layers.ts';
 import {
   ATLAS_SOURCE,
   BASEMAP_SOURCE,
@@ -57,6 +62,7 @@ export function buildAtlasStyle({
       ...worldLayers(),
       ...basemapAreaLayers(),
       ...waterLayers(),
+      ...worldLabelLayers(),
       ...basemapLabelLayers(countriesNamedByText),
       ...atlas.slice(0, areaLabels),
       ...contextLabelLayers(),

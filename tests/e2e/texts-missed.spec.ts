@@ -96,6 +96,10 @@ test('missed names placed from the gazetteer and by a click on the map; cited, e
   await cite.getByLabel('Published').fill('2024-05-03');
   await cite.getByRole('button', { name: 'Save the citation' }).click();
   await expect(page.locator('#reading-heading')).toHaveText('Ferry to Trabzon');
+  // The page's header and the browser's tab name the text read, as cited.
+  const header = page.locator('.app-header .doc-title');
+  await expect(header).toHaveText('Ferry to Trabzon, 3 May 2024');
+  await expect(page).toHaveTitle('Ferry to Trabzon — Passage Atlas');
 
   // The export holds the confirmed places only, cited on every feature.
   const [download] = await Promise.all([
@@ -128,6 +132,8 @@ test('missed names placed from the gazetteer and by a click on the map; cited, e
   await row.getByRole('button', { name: 'Delete it' }).click();
   await expect(row).toHaveCount(0);
   await expect(page.locator('#reading-heading')).toHaveText('The text');
+  await expect(header).toHaveText(/^It is important to ensure .*, 14 August 2023$/);
+  await expect(page).toHaveTitle('Passage Atlas — the places of one document, on its map');
   expect(await page.evaluate(() => window.passageAtlas!.atlas.textLayers.length)).toBe(0);
   expect(await page.evaluate(() => !!window.passageAtlas!.map.getSource('text-1'))).toBe(false);
   await page.reload();

@@ -29,6 +29,19 @@ describe('names', () => {
     expect(countryOf(named(features, 'YEREVAN'))).toBe('AM');
   });
 
+  it('reads a dateline after a headline joined to its story, and with dashes of every kind', () => {
+    const joined = find(
+      'Council approves budget. TBILISI -- The council of Georgia met on Monday.',
+    );
+    expect(names(joined)).toEqual(['TBILISI', 'Georgia']);
+    expect(countryOf(named(joined, 'TBILISI'))).toBe('GE');
+    expect(names(find('GANJA\u2014The mayor opened the new bridge.'))).toEqual(['GANJA']);
+    expect(names(find('SHEKI - Rain closed the road.'))).toEqual(['SHEKI']);
+    // Capitals that open a sentence but are no dateline: shouting, and a compound.
+    expect(names(find('It rained. YEREVAN was cold all week.'))).toEqual([]);
+    expect(names(find('Shares rose. BAKU-BASED traders said so.'))).toEqual([]);
+  });
+
   it('finds no place in capitals outside a dateline (acronyms, shouting)', () => {
     expect(names(find('The NATO summit and the CEO of the firm met in a hall.'))).toEqual([]);
   });

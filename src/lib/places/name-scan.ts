@@ -37,8 +37,12 @@ const ADDRESS_CHARACTER = /[\w.+\-/:%?=&#~@]/;
 /** What may stand between the words of one name: a space or a line break, a dash, a period. */
 const NAME_GAP =
   /^(?:[ \t\u00a0]*\r?\n?[ \t\u00a0]*|[ \t\u00a0]*[-\u2010-\u2014][ \t\u00a0]*|\.[ \t\u00a0]?)$/;
-/** After a dateline's place: "YEREVAN, March 3", "BAKU (Reuters) -", "Baku: Today ...". */
-const DATELINE_AFTER = /^(?:,|[ \t]*\(|[ \t]*[-\u2013\u2014][ \t]|:)/;
+/**
+ * After a dateline's place: "YEREVAN, March 3", "BAKU (Reuters) -", "TBILISI -- The",
+ * "GANJA—The", "Baku: Today ...". A hyphen needs a space or a second hyphen after it: an all-caps
+ * compound ("BAKU-BASED") is no dateline.
+ */
+const DATELINE_AFTER = /^(?:,|[ \t]*\(|[ \t]*(?:--|-[ \t]|[\u2013\u2014])|:)/;
 const UPPERCASE = /^[\p{Lu}\p{Lt}]/u;
 const LOWERCASE = /\p{Ll}/u;
 const CAPITALS = /\p{Lu}[^]*\p{Lu}/u;
@@ -161,9 +165,12 @@ export class NameScanner {
     const written = text.slice(start, end);
     const allCaps = isAllCaps(written);
     const lineStart = opensLine(text, start);
-    const dateline =
-      lineStart && DATELINE_AFTER.test(text.slice(end, end + 3)) && (allCaps || text[end] === ':');
     const sentenceStart = opensSentence(text, start);
+    // A dateline opens a line; in capitals it may also open a sentence, where a page's headline
+    // and its story were joined on one line ("Council meets. TBILISI -- The council ...").
+    const dateline =
+      DATELINE_AFTER.test(text.slice(end, end + 3)) &&
+      ((lineStart && (allCaps || text[end] === ':')) || (allCaps && sentenceStart));
     // "USA", "UK", "US": written in capitals as the gazetteer writes them.
     const asWritten = allCaps && this.#writtenInCapitals(entry, written);
     if (allCaps && !dateline && !asWritten) return undefined;

@@ -42,6 +42,16 @@ describe('names', () => {
     expect(names(find('Shares rose. BAKU-BASED traders said so.'))).toEqual([]);
   });
 
+  it('reads a country after an institution’s word as that institution’s, and its other mentions as the country', () => {
+    const text = 'Flights of Air Zimbabwe were cut. Tourists still come to Zimbabwe by road.';
+    const zimbabwe = named(find(text), 'Zimbabwe');
+    expect(zimbabwe?.properties.mentions.map((mention) => mention.start)).toEqual([
+      text.lastIndexOf('Zimbabwe'),
+    ]);
+    // A town's name after a first name is a person's all through the text.
+    expect(names(find('On Monday Mark Tbilisi spoke; later Tbilisi smiled.'))).toEqual([]);
+  });
+
   it('finds no place in capitals outside a dateline (acronyms, shouting)', () => {
     expect(names(find('The NATO summit and the CEO of the firm met in a hall.'))).toEqual([]);
   });

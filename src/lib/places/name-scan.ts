@@ -199,7 +199,10 @@ export class NameScanner {
     ) {
       if (PERSON_TITLES.has(previous)) return undefined;
       if (!opensSentence(text, previousWord.start)) {
-        if (oneWord) this.#personKeys.add(key);
+        // A person's surname all through the text ("Mark Kelly"), but not a country's, a
+        // state's or a county's name: after a capitalised word it is an institution's ("Air
+        // Zimbabwe", a page's "Politics Ukraine"), and the text's other mentions still name it.
+        if (oneWord && !this.#headsNames(entry)) this.#personKeys.add(key);
         return undefined;
       }
     }

@@ -52,6 +52,13 @@ describe('names', () => {
     expect(names(find('On Monday Mark Tbilisi spoke; later Tbilisi smiled.'))).toEqual([]);
   });
 
+  it('takes a country named by a common word (“China”, “Turkey”) at a sentence’s start', () => {
+    expect(names(find('China vowed to fight the tariffs. Turkey said it would wait.'))).toEqual([
+      'China',
+      'Turkey',
+    ]);
+  });
+
   it('finds no place in capitals outside a dateline (acronyms, shouting)', () => {
     expect(names(find('The NATO summit and the CEO of the firm met in a hall.'))).toEqual([]);
   });

@@ -174,7 +174,13 @@ export class NameScanner {
     // "USA", "UK", "US": written in capitals as the gazetteer writes them.
     const asWritten = allCaps && this.#writtenInCapitals(entry, written);
     if (allCaps && !dateline && !asWritten) return undefined;
-    if (entry.commonWord && oneWord && (sentenceStart || allCaps) && !dateline && !asWritten) {
+    if (
+      entry.commonWord &&
+      oneWord &&
+      (allCaps || (sentenceStart && !this.#namesCountry(entry))) &&
+      !dateline &&
+      !asWritten
+    ) {
       return undefined;
     }
     const previousWord = words.previousWord(start, 2);
@@ -228,6 +234,11 @@ export class NameScanner {
       }
     }
     return { index: -1, start, end, key, entry, sentenceStart, dateline, allCaps };
+  }
+
+  /** Whether the name may mean a country: "China" or "Turkey" opening a sentence is the country. */
+  #namesCountry(entry: NameEntry): boolean {
+    return entry.records.some((index) => this.#gazetteer.record(index).featureCode === 'PCLI');
   }
 
   /**

@@ -2,8 +2,8 @@
  * A reader's text on a phone (320 px, touch) and by keyboard alone: opened from the text drawer,
  * a place reviewed with taps; a place found in the list and confirmed without a pointer.
  */
-import { expect, featurePopup, openAtlas, test } from './fixtures.ts';
-import { fixture, pasteText, placeNamed } from './texts/helpers.ts';
+import { expect, featurePopup, openAtlas, pagePoint, test, waitForIdle } from './fixtures.ts';
+import { fixture, pasteText, placeNamed, textPlaces } from './texts/helpers.ts';
 
 test.describe('on a phone, by touch', () => {
   test.use({ hasTouch: true, viewport: { width: 320, height: 640 } });
@@ -17,6 +17,18 @@ test.describe('on a phone, by touch', () => {
     await pasteText(page, fixture('ferry-talks.txt').toString('utf8'));
     const width = () => page.evaluate(() => document.documentElement.scrollWidth);
     expect(await width()).toBeLessThanOrEqual(320);
+    // The drawer stays open over the map's top: the text's places are shown below it, in view.
+    await waitForIdle(page);
+    const drawerBottom = (await page.locator('#text-drawer').boundingBox())!;
+    const places = await textPlaces(page);
+    expect(places.length).toBeGreaterThan(3);
+    for (const place of places) {
+      const at = await pagePoint(page, place.coordinates as [number, number]);
+      expect(at.y, place.name).toBeGreaterThan(drawerBottom.y + drawerBottom.height);
+      expect(at.y, place.name).toBeLessThan(640);
+      expect(at.x, place.name).toBeGreaterThanOrEqual(0);
+      expect(at.x, place.name).toBeLessThanOrEqual(320);
+    }
     const drawer = page.locator('#text-drawer');
     for (const box of await drawer.locator('button, input, textarea').all()) {
       const rect = await box.boundingBox();

@@ -129,6 +129,19 @@ describe('listeners', () => {
     expect(fake.events.count()).toBe(before);
   });
 
+  it('fits bounds in the part of the map a panel over its top leaves, or in all of it when too little is left', async () => {
+    const { map, fake } = await createMap();
+    const paddingTop = () =>
+      (fake.fitBounds.mock.lastCall![1] as { padding: { top: number; bottom: number } }).padding;
+    map.fitBounds([45, 39, 48, 41], false);
+    expect(paddingTop()).toEqual({ top: 48, bottom: 48, left: 48, right: 48 });
+    map.fitBounds([45, 39, 48, 41], false, 300);
+    expect(paddingTop()).toMatchObject({ top: 348, bottom: 48 });
+    // 600 px of map, 450 covered: 54 px would be left between the paddings.
+    map.fitBounds([45, 39, 48, 41], false, 450);
+    expect(paddingTop()).toMatchObject({ top: 48, bottom: 48 });
+  });
+
   it('tells once when the view reaches a zoom, and stops listening then or when told to', async () => {
     const { map, fake } = await createMap();
     const before = fake.events.count();

@@ -41,6 +41,7 @@ export class FakeMap {
   readonly canvasEvents = new Listeners();
   readonly canvas = {
     style: { cursor: '' },
+    clientHeight: 600,
     addEventListener: (type: string, listener: Listener) => this.canvasEvents.add(type, listener),
     removeEventListener: (type: string, listener: Listener) =>
       this.canvasEvents.delete(type, listener),

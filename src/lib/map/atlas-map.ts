@@ -29,6 +29,7 @@ import { rehide } from './style/atlas-layers.ts';
 import { ATLAS_SOURCE, CONTEXT_SOURCE } from './style/features.ts';
 import {
   FIT_MAX_ZOOM,
+  FIT_MIN_VISIBLE_PX,
   FIT_PADDING_PX,
   MAP_MAX_BOUNDS,
   MAP_MIN_ZOOM,
@@ -256,9 +257,15 @@ export class AtlasMap {
     this.map.jumpTo({ center: [view.longitude, view.latitude], zoom: view.zoom });
   }
 
-  fitBounds(bounds: Bounds, animate = true): void {
+  /**
+   * Moves the view to show the bounds, within the part of the map that `coveredTop` pixels of a
+   * panel over its top (a drawer on a phone) leave in view.
+   */
+  fitBounds(bounds: Bounds, animate = true, coveredTop = 0): void {
+    const free = this.map.getCanvas().clientHeight - coveredTop - 2 * FIT_PADDING_PX;
+    const top = FIT_PADDING_PX + (free >= FIT_MIN_VISIBLE_PX ? coveredTop : 0);
     this.map.fitBounds(new LngLatBounds(bounds), {
-      padding: FIT_PADDING_PX,
+      padding: { top, bottom: FIT_PADDING_PX, left: FIT_PADDING_PX, right: FIT_PADDING_PX },
       maxZoom: FIT_MAX_ZOOM,
       animate,
     });

@@ -11,6 +11,11 @@ import type { Bounds } from '../geo/feature-place.ts';
 export const START_VIEW_PADDING_PX = { top: 40, bottom: 40, left: 40, right: 90 };
 /** Room kept around a feature or layer the map moves to. */
 export const FIT_PADDING_PX = 48;
+/**
+ * The least height (px) a fit keeps for the features where a panel covers the map's top: with
+ * less, the fit uses the whole map instead (MapLibre refuses padding taller than the map).
+ */
+export const FIT_MIN_VISIBLE_PX = 120;
 /** The map never zooms in closer than this to fit a feature or layer: the region stays readable. */
 export const FIT_MAX_ZOOM = 10;
 /** A single point is shown at least this close. */

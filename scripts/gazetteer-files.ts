@@ -46,7 +46,13 @@ export function keepsCity(cut: GazetteerCut, city: SourceRecord): boolean {
   );
 }
 
-const SOURCE_ORDER: GazetteerSourceKey[] = ['curated', 'world-countries', 'us-census', 'geonames'];
+const SOURCE_ORDER: GazetteerSourceKey[] = [
+  'curated',
+  'world-countries',
+  'us-census',
+  'country-coder',
+  'geonames',
+];
 
 /** Records in file order: by source, then by id (numerically where both are numbers). */
 function compareRecords(a: SourceRecord, b: SourceRecord): number {

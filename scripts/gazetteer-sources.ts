@@ -6,17 +6,15 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import polylabel from 'polylabel';
 import countries from 'i18n-iso-countries';
-import type { MultiPolygon, Polygon, Position } from 'geojson';
+import type { MultiPolygon, Polygon } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { area } from '@turf/area';
-import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
-import { centerOfMass } from '@turf/center-of-mass';
 import type { GazetteerRecord } from '../src/lib/places/world-gazetteer.ts';
 import { nameKey } from '../src/lib/text/name-key.ts';
+import { labelPoint, round } from './area-label-point.ts';
 import { commonEnglishWords } from './gazetteer-files.ts';
+import { readTerritories } from './gazetteer-territories.ts';
 import { WORLD_GAZETTEER_FILES as WORLD_GAZETTEER_DIRECTORY } from './place-finder-data.ts';
 
 const require = createRequire(import.meta.url);
@@ -73,29 +71,6 @@ export function readCities(): SourceRecord[] {
   }
   return records;
 }
-
-/**
- * A state's or county's point: the centre of mass of its largest polygon, as gazetteers give an
- * area's point; where that falls outside the shape (a crescent), the point inside furthest from
- * its edges.
- */
-function labelPoint(geometry: Polygon | MultiPolygon): Position {
-  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  let best = polygons[0]!;
-  let bestArea = -1;
-  for (const rings of polygons) {
-    const size = area({ type: 'Polygon', coordinates: rings });
-    if (size > bestArea) [best, bestArea] = [rings, size];
-  }
-  const polygon: Polygon = { type: 'Polygon', coordinates: best };
-  const center = centerOfMass(polygon).geometry.coordinates;
-  const [longitude, latitude] = booleanPointInPolygon(center, polygon)
-    ? center
-    : polylabel(best as [number, number][][], 0.01);
-  return [round(longitude!), round(latitude!)];
-}
-
-const round = (value: number) => Math.round(value * 1e5) / 1e5;
 
 function polygonsOf(file: string, object: string) {
   const topology = JSON.parse(readFileSync(require.resolve(file), 'utf8')) as Topology<
@@ -325,7 +300,12 @@ export function readCuratedRegions(countryRecords: readonly SourceRecord[]): Sou
 export function readGazetteerSources() {
   const cities = readCities();
   const countries = readCountries(cities);
-  const areas = [...readCuratedRegions(countries), ...countries, ...readUsAreas(cities)];
+  const areas = [
+    ...readCuratedRegions(countries),
+    ...countries,
+    ...readUsAreas(cities),
+    ...readTerritories(cities, countries),
+  ];
   const notPlaces = JSON.parse(
     readFileSync(join(WORLD_GAZETTEER_DIRECTORY, 'not-places.json'), 'utf8'),
   ).names;

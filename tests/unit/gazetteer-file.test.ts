@@ -15,6 +15,7 @@ const sources: GazetteerSources = {
   geonames: source,
   'world-countries': source,
   'us-census': source,
+  'country-coder': source,
   curated: source,
 };
 

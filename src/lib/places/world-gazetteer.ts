@@ -27,7 +27,8 @@ import { NameIndex, writeNames, type NameEntry } from './name-index.ts';
 export type { NameEntry };
 
 /** Where a record comes from; `sources.json` says how to cite each. */
-export type GazetteerSourceKey = 'geonames' | 'world-countries' | 'us-census' | 'curated';
+export type GazetteerSourceKey =
+  'geonames' | 'world-countries' | 'us-census' | 'country-coder' | 'curated';
 
 export interface GazetteerRecord {
   /** The record's place in the file (0 = the first): what names refer to. */

@@ -183,10 +183,16 @@ test('a reload keeps every layer, in order, shown or hidden as it was', async ({
   await expect(row(page, 'import-1')).toBeVisible();
   await importFile(page, 'south.geojson', points(SOUTH));
   await expect(row(page, 'import-2')).toBeVisible();
-  await row(page, 'import-1').getByRole('checkbox').uncheck();
-  await expect(row(page, 'import-1').getByRole('checkbox')).not.toBeChecked();
-
-  await page.reload();
+  // Hidden, and the page reloaded in the very task of the click: the change is kept all the same.
+  await Promise.all([
+    page.waitForEvent('load'),
+    page.evaluate(() => {
+      document
+        .querySelector<HTMLInputElement>('[data-imported-layer="import-1"] input[type="checkbox"]')!
+        .click();
+      location.reload();
+    }),
+  ]);
   await page.waitForFunction(() => window.passageAtlas?.map.loaded());
   const rows = page.locator('[data-imported-layer]');
   await expect(rows).toHaveCount(2);

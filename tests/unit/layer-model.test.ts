@@ -74,11 +74,6 @@ function memoryStore() {
       write();
       records.set(layer.id, structuredClone(layer));
     },
-    update: async (id, changes) => {
-      write();
-      const stored = records.get(id);
-      if (stored) records.set(id, { ...stored, ...changes });
-    },
     delete: async (id) => void records.delete(id),
     close: () => undefined,
   };

@@ -36,7 +36,7 @@ describe('the layer store', () => {
     await store.put(layer('import-3', 3));
     await store.put(layer('import-1', 1));
     await store.put(layer('import-2', 2));
-    await store.update('import-2', { visible: false, labelProperty: null });
+    await store.put({ ...layer('import-2', 2), visible: false, labelProperty: null });
     await store.delete('import-1');
     store.close();
     const reopened = await openLayerStore();

@@ -40,7 +40,11 @@ describe('the texts’ store', () => {
     await store.put(text('text-1', 1));
     await store.put(text('text-3', 3));
     const review = { done: [], undone: [{ type: 'confirm' as const, feature: 'baku-587084' }] };
-    await store.update('text-2', { review, citation: { title: 'Renamed', published: '2024' } });
+    await store.put({
+      ...text('text-2', 2),
+      review,
+      citation: { title: 'Renamed', published: '2024' },
+    });
     await store.delete('text-3');
     const kept = await store.load();
     expect(kept.map((record) => record.id)).toEqual(['text-1', 'text-2']);

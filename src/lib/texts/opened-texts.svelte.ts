@@ -162,12 +162,17 @@ export class OpenedTexts {
     return number;
   }
 
+  /**
+   * Keeps a change to a text: the whole record, from the page's copy, in one write asked for in
+   * the task of the change (a read before the write left a window in which a reload dropped it).
+   */
   async #keep(id: string, changes: Partial<Omit<StoredText, 'id'>>): Promise<void> {
     const record = this.#kept.get(id);
     if (!record) return;
-    this.#kept.set(id, { ...record, ...changes });
+    const changed = { ...record, ...changes };
+    this.#kept.set(id, changed);
     try {
-      await this.#store?.update(id, changes);
+      await this.#store?.put(changed);
     } catch (error) {
       this.#problem(error, 'The change could not be kept');
     }

@@ -156,12 +156,14 @@ export class ImportedLayers {
     }
   }
 
-  private async keepChange(id: string, changes: Partial<Omit<StoredLayer, 'id'>>): Promise<void> {
-    try {
-      await this.store?.update(id, changes);
-    } catch (error) {
-      this.problem(error, 'The change could not be kept');
-    }
+  /**
+   * Keeps a layer as the page now shows it, whole: one write, asked for in the task of the change.
+   * A read of the kept record before the write (as it was) left a window in which a reload
+   * dropped the change: the page went before the read came back.
+   */
+  private async keepAsShown(id: string): Promise<void> {
+    const layer = this.imported(id);
+    if (layer) await this.keep(layer);
   }
 
   private imported(id: string): ImportedLayerEntry | undefined {
@@ -199,14 +201,14 @@ export class ImportedLayers {
   /** Shows or hides any layer; a reader's layer is kept so. */
   async setVisible(id: string, visible: boolean): Promise<void> {
     this.atlas.setVisible(id, visible);
-    if (this.imported(id)) await this.keepChange(id, { visible });
+    await this.keepAsShown(id);
   }
 
   async setLabelProperty(id: string, labelProperty: string | null): Promise<void> {
     const layer = this.imported(id);
     if (!layer || layer.labelProperty === labelProperty) return;
     this.atlas.replaceLayer({ ...layer, labelProperty });
-    await this.keepChange(id, { labelProperty });
+    await this.keepAsShown(id);
   }
 
   /** Swaps longitude and latitude in every position of a layer, as the reader asked. */
@@ -226,14 +228,14 @@ export class ImportedLayers {
     // The new entry keeps its name and colour: the layer is the same, its positions corrected.
     this.atlas.replaceLayer({ ...swapped, name: current.name, colour: current.colour });
     this.atlas.showBounds(swapped.data.bounds);
-    await this.keepChange(id, { data: data.layerData, swapSuggested: false });
+    await this.keepAsShown(id);
   }
 
   async dismissSwap(id: string): Promise<void> {
     const layer = this.imported(id);
     if (!layer) return;
     this.atlas.replaceLayer({ ...layer, swapSuggested: false });
-    await this.keepChange(id, { swapSuggested: false });
+    await this.keepAsShown(id);
   }
 
   reportProblem(id: string, message: string): void {

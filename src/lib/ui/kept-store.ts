@@ -36,9 +36,8 @@ export interface KeptStore<T extends KeptRecord> {
   load(): Promise<T[]>;
   /** The next number of the counter, taken (never given again). */
   takeNumber(): Promise<number>;
+  /** Keeps a record whole, in one write: a new one, or a kept one as it is now. */
   put(record: T): Promise<void>;
-  /** Changes a kept record; one that is not kept is left so. */
-  update(id: string, changes: Partial<Omit<T, 'id'>>): Promise<void>;
   delete(id: string): Promise<void>;
   close(): void;
 }
@@ -94,14 +93,12 @@ export async function openKeptStore<T extends KeptRecord>(
       }),
     put: (record) =>
       guard(`“${nameOf(record)}” could not be kept`, async () => {
-        await database.put(records, record);
-      }),
-    update: (id, changes) =>
-      guard('The change could not be kept', async () => {
         const transaction = database.transaction(records, 'readwrite');
-        const stored = (await transaction.store.get(id)) as T | undefined;
-        if (stored) await transaction.store.put({ ...stored, ...changes });
-        await transaction.done;
+        const written = transaction.store.put(record);
+        // Committed at once, not when the page next lets go: a reload or a closed tab right
+        // after a change otherwise aborts the write (a browser test reloads in the change's task).
+        transaction.commit();
+        await Promise.all([written, transaction.done]);
       }),
     delete: (id) => guard(`The ${one} could not be forgotten`, () => database.delete(records, id)),
     close: () => database.close(),

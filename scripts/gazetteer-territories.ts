@@ -38,8 +38,6 @@ const LEFT_OUT = new Set(['Q7835']);
 /** Groups of parts ("Mainland Australia", "Countries of the United Kingdom"), not places. */
 const GROUP_LEVELS = new Set(['subcountryGroup']);
 
-const LATIN_NAME = /^[\p{Script=Latin}\p{M} '’.\-‐–]+$/u;
-
 function borders(): Feature<Polygon | MultiPolygon | null, TerritoryProperties>[] {
   // The package exports only its code; its data file sits beside it (dist/ → src/data/).
   const root = dirname(dirname(require.resolve('@rapideditor/country-coder')));
@@ -56,17 +54,22 @@ export function readTerritories(
   countries: readonly SourceRecord[],
 ): SourceRecord[] {
   const countryNames = new Set(countries.map((country) => nameKey(country.name)));
+  const citiesOf = new Map<string, SourceRecord[]>();
+  for (const city of cities) {
+    const ofCountry = citiesOf.get(city.country);
+    if (ofCountry) ofCountry.push(city);
+    else citiesOf.set(city.country, [city]);
+  }
   const records: SourceRecord[] = [];
   for (const territory of borders()) {
     const { wikidata, nameEn, country, iso1A2, aliases = [], level = '' } = territory.properties;
     const geometry = territory.geometry;
     if (!country || iso1A2 || !geometry || country === 'US') continue;
-    if (LEFT_OUT.has(wikidata) || GROUP_LEVELS.has(level) || !LATIN_NAME.test(nameEn)) continue;
+    if (LEFT_OUT.has(wikidata) || GROUP_LEVELS.has(level)) continue;
     if (countryNames.has(nameKey(nameEn))) continue;
     const division = aliases.some((alias) => alias.startsWith(`${country}-`));
     const [longitude, latitude] = labelPoint(geometry);
-    const population = cities
-      .filter((city) => city.country === country)
+    const population = (citiesOf.get(country) ?? [])
       .filter((city) => booleanPointInPolygon([city.longitude, city.latitude], geometry))
       .reduce((sum, city) => sum + city.population, 0);
     records.push({

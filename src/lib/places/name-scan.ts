@@ -44,6 +44,8 @@ const NAME_GAP =
  */
 const DATELINE_AFTER = /^(?:,|[ \t]*\(|[ \t]*(?:--|-[ \t]|[\u2013\u2014])|:)/;
 const UPPERCASE = /^[\p{Lu}\p{Lt}]/u;
+/** Feature codes of places that head their institutions' names: countries, states, counties. */
+const NAME_HEADS = ['PCLI', 'ADM1', 'ADM2'];
 const LOWERCASE = /\p{Ll}/u;
 const CAPITALS = /\p{Lu}[^]*\p{Lu}/u;
 const SENTENCE_END = /[.!?\n]/;
@@ -236,21 +238,25 @@ export class NameScanner {
     return { index: -1, start, end, key, entry, sentenceStart, dateline, allCaps };
   }
 
-  /** Whether the name may mean a country: "China" or "Turkey" opening a sentence is the country. */
-  #namesCountry(entry: NameEntry): boolean {
-    return entry.records.some((index) => this.#gazetteer.record(index).featureCode === 'PCLI');
-  }
-
   /**
    * Whether the name may mean a country, a state or a county: they head the names of their
    * institutions ("Texas Fire Service", "Walker County Sheriff's Office"); a city's name before
    * another capitalised word is more often a team's or a firm's ("Toronto Raptors").
    */
   #headsNames(entry: NameEntry): boolean {
-    return entry.records.some((index) => {
-      const record = this.#gazetteer.record(index);
-      return ['PCLI', 'ADM1', 'ADM2'].includes(record.featureCode);
-    });
+    return this.#mayBe(entry, NAME_HEADS);
+  }
+
+  /** Whether the name may mean a country: "China" or "Turkey" opening a sentence is the country. */
+  #namesCountry(entry: NameEntry): boolean {
+    return this.#mayBe(entry, ['PCLI']);
+  }
+
+  /** Whether one of the entry's records has one of these feature codes. */
+  #mayBe(entry: NameEntry, featureCodes: readonly string[]): boolean {
+    return entry.records.some((index) =>
+      featureCodes.includes(this.#gazetteer.record(index).featureCode),
+    );
   }
 
   /** Whether one of the entry's records writes the name in capitals itself ("USA", "UK"). */
